@@ -1,0 +1,91 @@
+using Cheeger.Clustering.Data;
+
+namespace Cheeger.Clustering.Isoperimetric;
+
+/// <summary>The flow kernel φ(d) on a tree edge of length d (spec §2.3).</summary>
+public enum FlowKernel
+{
+    /// <summary>exp(−d/σ), the default.</summary>
+    Laplace = 0,
+
+    /// <summary>exp(−d²/σ²).</summary>
+    Gauss = 1,
+
+    /// <summary>σ/(σ + d).</summary>
+    Inverse = 2,
+}
+
+/// <summary>The vertex weight ω (spec §2.4).</summary>
+public enum VertexWeight
+{
+    /// <summary>Weighted degree in the tree, the default.</summary>
+    Tree = 0,
+
+    /// <summary>ω ≡ 1.</summary>
+    Unit = 1,
+
+    /// <summary>Weighted degree in the complete graph (O(n²d)).</summary>
+    Graph = 2,
+}
+
+/// <summary>Options of isoperimetric tree clustering, with the defaults of the specification (docs/isoperimetric.md).</summary>
+public sealed record IsoperimetricOptions
+{
+    /// <summary>Number of clusters, 1 ≤ k ≤ n.</summary>
+    public int K { get; init; } = 2;
+
+    /// <summary>Flow kernel.</summary>
+    public FlowKernel Kernel { get; init; } = FlowKernel.Laplace;
+
+    /// <summary>σ given directly (positive, finite); null: σ = <see cref="SigmaScale"/> × mean MST edge length.</summary>
+    public double? Sigma { get; init; }
+
+    /// <summary>s in σ = s × mean MST edge length (used when <see cref="Sigma"/> is null).</summary>
+    public double SigmaScale { get; init; } = 2.0;
+
+    /// <summary>Vertex weight.</summary>
+    public VertexWeight Weight { get; init; } = VertexWeight.Tree;
+
+    /// <summary>β of the potential ψ(v) = β(1 − max incident flow); 0 = plain clustering.</summary>
+    public double Beta { get; init; }
+
+    /// <summary>Z-score every feature before clustering (never implicit).</summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>Also compute the full labelling (every outlier takes its nearest clustered point's label).</summary>
+    public bool FullLabels { get; init; }
+
+    /// <summary>Relative bisection tolerance τ of the ε search.</summary>
+    public double SearchTolerance { get; init; } = 1e-12;
+
+    /// <summary>Upper bound on bisection steps.</summary>
+    public int MaxSearchSteps { get; init; } = 200;
+
+    /// <summary>Worker threads for parallel backends; 0 means all cores.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>Return the tree stages (parent, edge length, depth, sibling rank, order) in the result.</summary>
+    public bool IncludeTree { get; init; }
+
+    /// <summary>The worker count to use: <see cref="Workers"/>, or the core count when it is 0.</summary>
+    public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
+
+    /// <summary>Checks every option against the data; throws one <see cref="ClusteringInputException"/> naming the option.</summary>
+    public void Validate(Dataset data)
+    {
+        if (K < 1) throw new ClusteringInputException($"--k must be at least 1 (got {K}).");
+        if (K > data.Count) throw new ClusteringInputException($"--k = {K} exceeds the number of points n = {data.Count}.");
+        if (!Enum.IsDefined(Kernel)) throw new ClusteringInputException($"--kernel {(int)Kernel} is not a known kernel.");
+        if (!Enum.IsDefined(Weight)) throw new ClusteringInputException($"--weight {(int)Weight} is not a known vertex weight.");
+        if (Sigma is { } sigma && (!double.IsFinite(sigma) || sigma <= 0))
+            throw new ClusteringInputException($"--sigma must be a positive finite number (got {sigma}).");
+        if (!double.IsFinite(SigmaScale) || SigmaScale <= 0)
+            throw new ClusteringInputException($"--sigma-scale must be a positive finite number (got {SigmaScale}).");
+        if (!double.IsFinite(Beta) || Beta < 0)
+            throw new ClusteringInputException($"--beta must be a finite number ≥ 0 (got {Beta}).");
+        if (!double.IsFinite(SearchTolerance) || SearchTolerance <= 0 || SearchTolerance >= 1)
+            throw new ClusteringInputException($"the search tolerance must lie in (0, 1) (got {SearchTolerance}).");
+        if (MaxSearchSteps < 1) throw new ClusteringInputException($"the search step limit must be at least 1 (got {MaxSearchSteps}).");
+        if (Workers < 0) throw new ClusteringInputException($"--workers must be ≥ 0 (0 = all cores; got {Workers}).");
+    }
+}

@@ -1,0 +1,29 @@
+namespace Cheeger.Clustering.Isoperimetric;
+
+/// <summary>The outcome of isoperimetric tree clustering. <see cref="ClusteringResult.Labels"/> are the raw labels (−1 = outlier).</summary>
+public sealed class IsoperimetricResult : ClusteringResult
+{
+    /// <summary>Every point labelled: outliers take the label of their nearest clustered point (null unless requested).</summary>
+    public int[]? FullLabels { get; init; }
+
+    /// <summary>The max cost of the k returned sets (within [ι_k, <see cref="EpsilonHigh"/>]).</summary>
+    public required double Cost { get; init; }
+
+    /// <summary>The last successful probe of the ε search; the labels come from the decision at this ε.</summary>
+    public required double EpsilonHigh { get; init; }
+
+    /// <summary>The last failed probe of the ε search (0 when none failed).</summary>
+    public required double EpsilonLow { get; init; }
+
+    /// <summary>σ of the flow kernel.</summary>
+    public required double Sigma { get; init; }
+
+    /// <summary>Number of halvings of the bisection (decisions after the bracket).</summary>
+    public required int SearchSteps { get; init; }
+
+    /// <summary>Number of outliers (points labelled −1).</summary>
+    public int OutlierCount => Labels.Count(l => l < 0);
+
+    /// <summary>The spanning tree (null unless <see cref="IsoperimetricOptions.IncludeTree"/>).</summary>
+    public SpanningTree? Tree { get; init; }
+}
