@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Cheeger.Build.Engine;
+using Spectre.Console;
+
+namespace Cheeger.Build;
+
+internal sealed partial class Build
+{
+    private const string GpuBundleArchive = "artifacts/gpu-bundle.tar.xz";
+    private const string GpuBundleStaging = "artifacts/gpu-bundle";
+    private const string GpuBundleName = "cheeger-gpu-bundle";
+    private const string GpuBundleCheckResults = "artifacts/gpu-bundle-check";
+    private const string GpuScript = "build/gpu/run-gpu.sh";
+    private const long GpuBundleMaxBytes = 40_000_000;
+
+    /// <summary>The GPU machines are Linux x64; a RID-specific publish leaves out every other platform's native assets.</summary>
+    private const string GpuRuntimeIdentifier = "linux-x64";
+
+    /// <summary>xz's strongest preset: the bundle's size limit matters more than the minute it costs.</summary>
+    private static readonly Dictionary<string, string?> StrongXz = new() { ["XZ_OPT"] = "-9" };
+
+    private Target GpuBundle => _ => _
+        .Description($"Packs the CLI, the test projects, the benchmarks, a .NET runtime, the native sources, the data and {GpuScript} into {GpuBundleArchive} (at most 40 MB).")
+        .Executes(async () =>
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                throw new BuildFailedException("The GPU bundle is built on Linux (tar, xz, executable file modes).");
+            }
+
+            var bundle = Path.Combine(GpuBundleStaging, GpuBundleName);
+            if (Directory.Exists(GpuBundleStaging))
+            {
+                Directory.Delete(GpuBundleStaging, recursive: true);
+            }
+
+            Directory.CreateDirectory(bundle);
+            CopyNativeSources(Path.Combine(bundle, "native-src"));
+            CopyDirectory("data", Path.Combine(bundle, "data"));
+            var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks") };
+            apps.AddRange(Directory.EnumerateFiles(TestsDirectory, "*.csproj", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .Select(project => (project, "tests/" + Path.GetFileNameWithoutExtension(project))));
+            foreach (var (project, folder) in apps)
+            {
+                await PublishForGpuAsync(project, Path.Combine(bundle, folder));
+            }
+
+            // A libcheeger built here is CPU-only; run-gpu.sh puts the CUDA build in its place.
+            foreach (var library in Directory.EnumerateFiles(bundle, "libcheeger.*", SearchOption.AllDirectories))
+            {
+                File.Delete(library);
+            }
+
+            var runtime = await PackDotNetRuntimeAsync(Path.Combine(bundle, "dotnet-runtime.tar.xz"));
+            var script = Path.Combine(bundle, "run-gpu.sh");
+            File.Copy(GpuScript, script);
+            File.SetUnixFileMode(script, File.GetUnixFileMode(script) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            await File.WriteAllTextAsync(Path.Combine(bundle, "manifest.txt"), await BundleManifestAsync(runtime, apps.Select(a => a.Folder)));
+
+            await ArchiveAsync(GpuBundleStaging, GpuBundleName, GpuBundleArchive);
+            var size = new FileInfo(GpuBundleArchive).Length;
+            if (size > GpuBundleMaxBytes)
+            {
+                throw new BuildFailedException($"{GpuBundleArchive} is {FormatMegabytes(size)}, over the {FormatMegabytes(GpuBundleMaxBytes)} limit. Largest parts (uncompressed): {LargestParts(bundle)}.");
+            }
+
+            AnsiConsole.MarkupLine($"[green]{GpuBundleArchive}: {FormatMegabytes(size)} (limit {FormatMegabytes(GpuBundleMaxBytes)}).[/]");
+        });
+
+    private Target GpuBundleCheck => _ => _
+        .Description($"Unpacks {GpuBundleArchive} into a temporary folder and runs run-gpu.sh --no-cuda there (CPU-only native build, tests, dry benchmarks); results in {GpuBundleCheckResults}.")
+        .DependsOn(GpuBundle)
+        .Executes(async () =>
+        {
+            var work = Directory.CreateTempSubdirectory("cheeger-gpu-bundle-check-");
+            try
+            {
+                await Tool.RunAsync("tar", ["-C", work.FullName, "-xJf", GpuBundleArchive]);
+                var results = Path.GetFullPath(GpuBundleCheckResults);
+                if (Directory.Exists(results))
+                {
+                    Directory.Delete(results, recursive: true);
+                }
+
+                var bundle = Path.Combine(work.FullName, GpuBundleName);
+                await Tool.RunAsync("bash",
+                [
+                    Path.Combine(bundle, "run-gpu.sh"), "--no-cuda", "--results", results, "--jobs", Jobs.ToString(CultureInfo.InvariantCulture),
+                    "--benchmark-job", "Dry", "--benchmark-filter", BenchmarkFilter,
+                ]);
+
+                // The script's exit code says every step passed; also make sure each test project left its results.
+                var missing = Directory.EnumerateDirectories(Path.Combine(bundle, "tests"))
+                    .Select(Path.GetFileName)
+                    .Where(name => !File.Exists(Path.Combine(results, "tests", name + ".xml")))
+                    .ToList();
+                if (missing.Count > 0)
+                {
+                    throw new BuildFailedException($"run-gpu.sh left no xUnit results for: {string.Join(", ", missing)}.");
+                }
+            }
+            finally
+            {
+                work.Delete(recursive: true);
+            }
+        });
+
+    private static Task PublishForGpuAsync(string project, string output) =>
+        DotNetAsync(
+            "publish", project, "-c", "Release", "-r", GpuRuntimeIdentifier, "--self-contained", "false", "-o", output,
+            // English only: the satellite resource folders of every package would cost megabytes.
+            "-p:SatelliteResourceLanguages=en");
+
+    /// <summary>
+    /// Packs the runtime this build program runs on (the one the published apps need): the dotnet host, its
+    /// hostfxr and Microsoft.NETCore.App, from the .NET root above it. Returns the runtime's version.
+    /// </summary>
+    private static async Task<string> PackDotNetRuntimeAsync(string archive)
+    {
+        var runtimeDirectory = Path.TrimEndingDirectorySeparator(RuntimeEnvironment.GetRuntimeDirectory());
+        var version = Path.GetFileName(runtimeDirectory);
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
+        var fxr = Directory.Exists(Path.Combine(dotnetRoot, "host", "fxr"))
+            ? Directory.EnumerateDirectories(Path.Combine(dotnetRoot, "host", "fxr")).Select(Path.GetFileName).MaxBy(v => Version.TryParse(v!.Split('-')[0], out var parsed) ? parsed : new Version())
+            : null;
+        if (!File.Exists(Path.Combine(dotnetRoot, "dotnet")) || fxr is null)
+        {
+            throw new BuildFailedException($"{dotnetRoot} (above the running runtime {runtimeDirectory}) has no dotnet host or host/fxr; cannot pack a runtime.");
+        }
+
+        AnsiConsole.MarkupLine($"[grey]Packing .NET runtime {version} (hostfxr {fxr}) from {dotnetRoot}.[/]");
+        var entries = new[] { "dotnet", $"host/fxr/{fxr}", $"shared/Microsoft.NETCore.App/{version}", "LICENSE.txt", "ThirdPartyNotices.txt" }
+            .Where(entry => Path.Exists(Path.Combine(dotnetRoot, entry)));
+        await Tool.RunAsync("tar", ["-C", dotnetRoot, "--owner=0", "--group=0", "--numeric-owner", "-cJf", Path.GetFullPath(archive), .. entries], environment: StrongXz);
+        return version;
+    }
+
+    private static void CopyNativeSources(string destination)
+    {
+        foreach (var required in new[] { "CMakeLists.txt", "native" })
+        {
+            if (!Path.Exists(required))
+            {
+                throw new BuildFailedException($"The GPU bundle needs {required} at the repository root, and it is missing.");
+            }
+        }
+
+        Directory.CreateDirectory(destination);
+        File.Copy("CMakeLists.txt", Path.Combine(destination, "CMakeLists.txt"));
+        if (File.Exists("CMakePresets.json"))
+        {
+            File.Copy("CMakePresets.json", Path.Combine(destination, "CMakePresets.json"));
+        }
+
+        foreach (var folder in new[] { "cmake", "native" }.Where(Directory.Exists))
+        {
+            CopyDirectory(folder, Path.Combine(destination, folder));
+        }
+    }
+
+    private static void CopyDirectory(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static async Task<string> BundleManifestAsync(string runtimeVersion, IEnumerable<string> apps)
+    {
+        var commit = (await Tool.CaptureUncheckedAsync("git", ["rev-parse", "HEAD"])).Output.Trim();
+        var changes = (await Tool.CaptureUncheckedAsync("git", ["status", "--porcelain"])).Output;
+        var manifest = new StringBuilder();
+        manifest.AppendLine(CultureInfo.InvariantCulture, $"commit:  {(commit.Length > 0 ? commit : "unknown")}{(changes.Trim().Length > 0 ? " (with uncommitted changes)" : "")}");
+        manifest.AppendLine(CultureInfo.InvariantCulture, $"created: {DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
+        manifest.AppendLine(CultureInfo.InvariantCulture, $"runtime: Microsoft.NETCore.App {runtimeVersion} ({GpuRuntimeIdentifier})");
+        manifest.AppendLine("apps:");
+        foreach (var app in apps)
+        {
+            manifest.AppendLine(CultureInfo.InvariantCulture, $"  {app}");
+        }
+
+        return manifest.ToString();
+    }
+
+    /// <summary>
+    /// Archives <paramref name="folder"/> (inside <paramref name="parent"/>) as tar.xz with the files ordered by name
+    /// before folder: the copies of one assembly in several app folders then sit side by side, and xz stores each
+    /// copy after the first almost for free.
+    /// </summary>
+    private static async Task ArchiveAsync(string parent, string folder, string archive)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(parent, folder), "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(parent, file).Replace('\\', '/'))
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal)
+            .ThenBy(file => file, StringComparer.Ordinal)
+            .ToList();
+        var list = Path.GetFullPath(Path.Combine(parent, "files.txt"));
+        await File.WriteAllLinesAsync(list, files);
+        File.Delete(archive);
+        await Tool.RunAsync(
+            "tar",
+            ["-C", parent, "--owner=0", "--group=0", "--numeric-owner", "--no-recursion", "-T", list, "-cJf", Path.GetFullPath(archive)],
+            environment: StrongXz);
+    }
+
+    private static string LargestParts(string bundle) =>
+        string.Join(", ", Directory.EnumerateFileSystemEntries(bundle)
+            .Select(entry => (Name: Path.GetFileName(entry), Bytes: File.Exists(entry)
+                ? new FileInfo(entry).Length
+                : Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)))
+            .OrderByDescending(part => part.Bytes)
+            .Take(5)
+            .Select(part => $"{part.Name} {FormatMegabytes(part.Bytes)}"));
+
+    private static string FormatMegabytes(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+}

@@ -1,0 +1,115 @@
+using Cheeger.Build.Engine;
+using Spectre.Console;
+
+namespace Cheeger.Build;
+
+internal sealed partial class Build
+{
+    /// <summary>
+    /// The Debian/Ubuntu packages the native build, its tests, the sanitizer build, the bindings generator and the
+    /// CUDA compile check need. The README names the same list.
+    /// </summary>
+    internal const string AptPackages = "cmake g++ libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev";
+
+    private Target Prerequisites => _ => _
+        .Description("Checks cmake, a C++ compiler, GoogleTest/GoogleMock and clang-14 (+ its sanitizer runtime); installs them with apt-get when it can.")
+        .Executes(async () =>
+        {
+            var missing = await FindMissingPrerequisitesAsync(report: true);
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            var installCommand = $"apt-get update && apt-get install -y --no-install-recommends {AptPackages}";
+            var names = string.Join(", ", missing.Select(p => $"{p.Name} ({p.AptPackage})"));
+            var privilege = await AptPrivilegeAsync();
+            if (privilege is null)
+            {
+                throw new BuildFailedException($"Missing: {names}. Install them with: sudo {installCommand.Replace("&& apt-get", "&& sudo apt-get", StringComparison.Ordinal)}");
+            }
+
+            AnsiConsole.MarkupLine($"[yellow]Missing: {Markup.Escape(names)}. Installing with apt-get.[/]");
+            await AptGetAsync(privilege, ["update"]);
+            await AptGetAsync(privilege, ["install", "-y", "--no-install-recommends", .. AptPackages.Split(' ')]);
+
+            var stillMissing = await FindMissingPrerequisitesAsync(report: true);
+            if (stillMissing.Count > 0)
+            {
+                throw new BuildFailedException($"Still missing after apt-get install: {string.Join(", ", stillMissing.Select(p => p.Name))}.");
+            }
+        });
+
+    private static async Task<List<Prerequisite>> FindMissingPrerequisitesAsync(bool report)
+    {
+        var missing = new List<Prerequisite>();
+        foreach (var prerequisite in Prerequisite.All)
+        {
+            var where = await prerequisite.LocateAsync();
+            if (report)
+            {
+                AnsiConsole.MarkupLine(where is null
+                    ? $"  [red]missing[/]  {Markup.Escape(prerequisite.Name)}"
+                    : $"  [green]found[/]    {Markup.Escape(prerequisite.Name)}: {Markup.Escape(where)}");
+            }
+
+            if (where is null)
+            {
+                missing.Add(prerequisite);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// How apt-get can be run here: <c>""</c> as root, <c>"sudo"</c> when sudo works without a password, or null when
+    /// this is not a Debian/Ubuntu machine or there is no way to install.
+    /// </summary>
+    private static async Task<string?> AptPrivilegeAsync()
+    {
+        if (!OperatingSystem.IsLinux() || Tool.FindOnPath("apt-get") is null || !IsDebianLike())
+        {
+            return null;
+        }
+
+        if ((await Tool.CaptureAsync("id", ["-u"])).Trim() == "0")
+        {
+            return "";
+        }
+
+        if (Tool.FindOnPath("sudo") is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await Tool.CaptureAsync("sudo", ["-n", "true"]);
+            return "sudo";
+        }
+        catch (ToolFailedException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsDebianLike()
+    {
+        if (File.Exists("/etc/debian_version"))
+        {
+            return true;
+        }
+
+        var osRelease = File.Exists("/etc/os-release") ? File.ReadAllText("/etc/os-release") : "";
+        return osRelease.Contains("debian", StringComparison.OrdinalIgnoreCase) || osRelease.Contains("ubuntu", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Task AptGetAsync(string privilege, string[] arguments)
+    {
+        var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        return privilege.Length == 0
+            ? Tool.RunAsync("apt-get", arguments, environment: environment)
+            : Tool.RunAsync(privilege, ["DEBIAN_FRONTEND=noninteractive", "apt-get", .. arguments], environment: environment);
+    }
+}
