@@ -56,6 +56,19 @@ int main(void) {
     check(strstr(cheeger_last_error(), "params->k = 6 exceeds the number of points n = 5") != NULL,
           "k > n message");
 
+    /* C may pass any int as an enum: unknown values are rejected, not trusted. */
+    {
+        cheeger_context never = NULL;
+        check(cheeger_context_create((cheeger_backend)7, 1, &never) == CHEEGER_STATUS_INVALID_ARGUMENT &&
+                  never == NULL,
+              "backend 7 rejected");
+        check(strstr(cheeger_last_error(), "backend = 7 is not a cheeger_backend value") != NULL, "backend 7 message");
+        check(cheeger_context_create((cheeger_backend)-1, 1, &never) == CHEEGER_STATUS_INVALID_ARGUMENT,
+              "backend -1 rejected");
+        check(strstr(cheeger_last_error(), "backend = -1 is not a cheeger_backend value") != NULL,
+              "backend -1 message");
+    }
+
     check(cheeger_context_destroy(context) == CHEEGER_STATUS_OK, "destroy");
     check(cheeger_live_context_count() == 0, "no live context");
 

@@ -2,7 +2,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <string>
 #include <thread>
 #include <vector>
@@ -112,15 +111,11 @@ TEST(Context, BadArguments) {
     EXPECT_EQ(cheeger_context_create(CHEEGER_BACKEND_CPU, 1, nullptr), CHEEGER_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(std::string(cheeger_last_error()), "cheeger_context_create: out is NULL");
 
-    for (const int raw : {3, 7, -1}) {
-        // What a C caller can pass: any int (memcpy, because C++ may not hold it in the enum type).
-        cheeger_backend unknown;
-        std::memcpy(&unknown, &raw, sizeof unknown);
-        EXPECT_EQ(cheeger_context_create(unknown, 1, &context), CHEEGER_STATUS_INVALID_ARGUMENT);
-        EXPECT_EQ(std::string(cheeger_last_error()),
-                  "cheeger_context_create: backend = " + std::to_string(raw) +
-                      " is not a cheeger_backend value (AUTO = 0, CPU = 1, CUDA = 2)");
-    }
+    // 3 is the one value outside the enumerators that C++ can hold in cheeger_backend; C callers can pass any
+    // int, which c_api_smoke.c checks.
+    EXPECT_EQ(cheeger_context_create(static_cast<cheeger_backend>(3), 1, &context), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_EQ(std::string(cheeger_last_error()),
+              "cheeger_context_create: backend = 3 is not a cheeger_backend value (AUTO = 0, CPU = 1, CUDA = 2)");
 
     EXPECT_EQ(cheeger_context_create(CHEEGER_BACKEND_CPU, -2, &context), CHEEGER_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(std::string(cheeger_last_error()),

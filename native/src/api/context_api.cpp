@@ -13,12 +13,16 @@
 
 namespace {
 
-// `requested` comes from C as any int; it is read through its integer value (C++ may not hold values outside
-// the enumerators in the enum type).
-cheeger_backend resolve_backend(cheeger_backend requested) {
+// The value of an enum parameter as the int a C caller passed: C may pass any int, while C++ may not even load
+// a value outside the enumerators from the enum type, so its bytes are copied out (taken by reference: no load).
+int enum_value(const cheeger_backend& backend) {
     int raw = 0;
-    static_assert(sizeof raw == sizeof requested, "cheeger_backend is int-sized");
-    std::memcpy(&raw, &requested, sizeof raw);
+    static_assert(sizeof raw == sizeof backend, "cheeger_backend is int-sized");
+    std::memcpy(&raw, &backend, sizeof raw);
+    return raw;
+}
+
+cheeger_backend resolve_backend(int raw) {
     std::string why_not_cuda;
     switch (raw) {
         case CHEEGER_BACKEND_CPU:
@@ -55,7 +59,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_context_create(cheeger_backend bac
         cheeger::require_not_null(out, "out");
         *out = nullptr;
         const int thread_count = resolve_threads(threads);
-        const cheeger_backend resolved = resolve_backend(backend);
+        const cheeger_backend resolved = resolve_backend(enum_value(backend));
         *out = new cheeger_context_t(resolved, thread_count);
     });
 }
