@@ -23,9 +23,10 @@ public static class TestData
     public static IReadOnlyList<string> Names =>
         Directory.GetFiles(DataDirectory, "*.csv").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The data set <c>data/<paramref name="name"/>.csv</c>.</summary>
+    /// <summary>The data set <c>data/<paramref name="name"/>.csv</c> (the ".csv" may be given or left out).</summary>
     public static Dataset Load(string name) =>
-        Cache.GetOrAdd(name, n => new Lazy<Dataset>(() => CsvDatasetReader.Load(Path.Combine(DataDirectory, n + ".csv")))).Value;
+        Cache.GetOrAdd(Path.GetFileNameWithoutExtension(name),
+            n => new Lazy<Dataset>(() => CsvDatasetReader.Load(Path.Combine(DataDirectory, n + ".csv")))).Value;
 
     /// <summary>
     /// <paramref name="rows"/> distinct rows of <paramref name="data"/>, drawn with <paramref name="seed"/> and kept in
