@@ -1,2 +1,3 @@
-// Placeholder entry point; replaced by the real program.
-return 0;
+using Cheeger.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);

@@ -9,6 +9,9 @@ public sealed class IsoperimetricResult : ClusteringResult
     /// <summary>The max cost of the k returned sets (within [ι_k, <see cref="EpsilonHigh"/>]).</summary>
     public required double Cost { get; init; }
 
+    /// <summary>cost(A_i) of each returned set, indexed by cluster label.</summary>
+    public required double[] ClusterCosts { get; init; }
+
     /// <summary>The last successful probe of the ε search; the labels come from the decision at this ε.</summary>
     public required double EpsilonHigh { get; init; }
 
@@ -21,9 +24,18 @@ public sealed class IsoperimetricResult : ClusteringResult
     /// <summary>Number of halvings of the bisection (decisions after the bracket).</summary>
     public required int SearchSteps { get; init; }
 
+    /// <summary>Every decision of the ε search in the order made, with the count F(ε) it found (spec §5.2).</summary>
+    public required IReadOnlyList<SearchProbe> Probes { get; init; }
+
+    /// <summary>Number of decisions the search ran (the bracket, ε = 0 and the halvings).</summary>
+    public int DecisionCount => Probes.Count;
+
     /// <summary>Number of outliers (points labelled −1).</summary>
     public int OutlierCount => Labels.Count(l => l < 0);
 
     /// <summary>The spanning tree (null unless <see cref="IsoperimetricOptions.IncludeTree"/>).</summary>
     public SpanningTree? Tree { get; init; }
+
+    /// <summary>Flows, vertex weights and potentials on the tree (null unless <see cref="IsoperimetricOptions.IncludeTree"/>).</summary>
+    public WeightedTree? WeightedTree { get; init; }
 }

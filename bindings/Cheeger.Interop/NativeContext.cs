@@ -1,0 +1,44 @@
+namespace Cheeger.Interop;
+
+/// <summary>A native context: a backend, a host thread count and reusable buffers. Dispose it to destroy the context.</summary>
+public sealed class NativeContext : IDisposable
+{
+    private NativeContext(CheegerContextHandle handle, CheegerBackend backend, int threads)
+    {
+        Handle = handle;
+        Backend = backend;
+        Threads = threads;
+    }
+
+    /// <summary>The owned native handle; pass <see cref="CheegerContextHandle.Acquire"/>'s context to raw calls.</summary>
+    public CheegerContextHandle Handle { get; }
+
+    /// <summary>The backend the context runs on (<see cref="CheegerBackend.Auto"/> resolved by the library).</summary>
+    public CheegerBackend Backend { get; }
+
+    /// <summary>The host thread count asked for at creation (0 = every hardware thread).</summary>
+    public int Threads { get; }
+
+    /// <summary>Creates a context on <paramref name="backend"/> with <paramref name="threads"/> host threads (0 = all).</summary>
+    /// <exception cref="CheegerNativeException">The library refused: a negative thread count, CUDA not compiled in, no device, ...</exception>
+    /// <exception cref="NativeLibraryNotFoundException">libcheeger could not be loaded.</exception>
+    public static unsafe NativeContext Create(CheegerBackend backend, int threads)
+    {
+        CheegerContextHandle handle = CheegerContextHandle.Create(backend, threads);
+        try
+        {
+            CheegerBackend resolved;
+            using (CheegerContextHandle.Lease lease = handle.Acquire())
+                NativeStatus.Check(NativeMethods.ContextBackend(lease.Context, &resolved));
+            return new NativeContext(handle, resolved, threads);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Destroys the native context (once; later calls do nothing).</summary>
+    public void Dispose() => Handle.Dispose();
+}

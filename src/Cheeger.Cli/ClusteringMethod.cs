@@ -1,0 +1,23 @@
+namespace Cheeger.Cli;
+
+/// <summary>The clustering methods the command line runs.</summary>
+public enum ClusteringMethod
+{
+    /// <summary>Lloyd's k-means (<c>--method kmeans</c>).</summary>
+    KMeans,
+
+    /// <summary>Isoperimetric tree clustering (<c>--method iso</c>).</summary>
+    Isoperimetric,
+}
+
+/// <summary>The command-line spelling of each method.</summary>
+public static class ClusteringMethodNames
+{
+    /// <summary>The name <c>--method</c> takes for <paramref name="method"/>.</summary>
+    public static string CliName(this ClusteringMethod method) => method switch
+    {
+        ClusteringMethod.KMeans => "kmeans",
+        ClusteringMethod.Isoperimetric => "iso",
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
+}

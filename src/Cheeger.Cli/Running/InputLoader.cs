@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using Cheeger.Cli.Commands;
+using Cheeger.Clustering.Data;
+using Microsoft.Extensions.Logging;
+
+namespace Cheeger.Cli.Running;
+
+/// <summary>Reads the input CSV of a command and checks the method's options against it.</summary>
+internal static class InputLoader
+{
+    /// <summary>The data set of <paramref name="settings"/>, validated; <paramref name="seconds"/> is the time spent reading.</summary>
+    public static Dataset Load(RunSettings settings, ILogger logger, out double seconds)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var data = CsvDatasetReader.Load(settings.InputPath);
+        seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        logger.LogDebug("Read {Path}: n = {N}, d = {D}, {Classes} in {Seconds:0.000} s", settings.InputPath, data.Count, data.Dimension,
+            data.HasClasses ? $"{data.ClassNames.Count} classes" : "no label column", seconds);
+        settings.Validate(data);
+        return data;
+    }
+}

@@ -1,0 +1,42 @@
+using Cheeger.Clustering.Data;
+
+namespace Cheeger.Clustering.Isoperimetric;
+
+/// <summary>
+/// Z-scores every feature (spec §11 #19: a user option, never implicit): x ↦ (x − mean) / std, with the mean
+/// and the population standard deviation (divided by n) summed in row order. A feature with zero variance
+/// (every value the same) carries no information and is set to 0 rather than divided by zero.
+/// </summary>
+public static class FeatureStandardizer
+{
+    /// <summary>A new data set with standardised features and the same classes and names.</summary>
+    public static Dataset Standardize(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int n = data.Count, dim = data.Dimension;
+        var source = data.Points.Span;
+        var points = new double[n * dim];
+        for (int j = 0; j < dim; j++)
+        {
+            double first = source[j], sum = 0;
+            bool constant = true;
+            for (int i = 0; i < n; i++)
+            {
+                double x = source[i * dim + j];
+                sum += x;
+                constant &= x == first;
+            }
+            if (constant) continue;         // zero variance: the column stays 0
+            double mean = sum / n, squares = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double diff = source[i * dim + j] - mean;
+                squares += diff * diff;
+            }
+            double std = Math.Sqrt(squares / n);
+            for (int i = 0; i < n; i++) points[i * dim + j] = (source[i * dim + j] - mean) / std;
+        }
+        int[]? classes = data.HasClasses ? data.Classes.ToArray() : null;
+        return new Dataset(points, n, dim, classes, data.HasClasses ? data.ClassNames : null, data.FeatureNames, data.Name);
+    }
+}

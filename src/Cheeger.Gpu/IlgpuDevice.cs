@@ -1,0 +1,99 @@
+using System.Globalization;
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+
+namespace Cheeger.Gpu;
+
+/// <summary>
+/// An ILGPU context (with ILGPU.Algorithms enabled) and the one accelerator chosen from it by a
+/// <see cref="IlgpuDevicePreference"/>, with a one-line description of that device.
+/// </summary>
+internal sealed class IlgpuDevice : IDisposable
+{
+    private readonly Context _context;
+
+    private IlgpuDevice(Context context, Accelerator accelerator, string description)
+    {
+        _context = context;
+        Accelerator = accelerator;
+        Description = description;
+    }
+
+    /// <summary>The chosen accelerator.</summary>
+    public Accelerator Accelerator { get; }
+
+    /// <summary>Which device this is, e.g. "CUDA: NVIDIA H100 80GB HBM3, SM_90, 79.1 GiB".</summary>
+    public string Description { get; }
+
+    /// <summary>True when the accelerator is a CUDA device.</summary>
+    public bool IsCuda => Accelerator.AcceleratorType == AcceleratorType.Cuda;
+
+    /// <summary>
+    /// Opens the accelerator <paramref name="preference"/> asks for; null, with the reason in
+    /// <paramref name="unavailableReason"/>, when that device does not exist here.
+    /// </summary>
+    public static IlgpuDevice? Open(IlgpuDevicePreference preference, out string unavailableReason)
+    {
+        unavailableReason = "";
+        var context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        try
+        {
+            string cpuReason = "forced by the device option";
+            if (preference != IlgpuDevicePreference.Cpu)
+            {
+                var cudaDevices = context.GetCudaDevices();
+                if (cudaDevices.Count == 0)
+                {
+                    cpuReason = "no CUDA device";
+                    if (preference == IlgpuDevicePreference.Cuda)
+                    {
+                        unavailableReason = "no CUDA device: ILGPU found none (no NVIDIA GPU or no CUDA driver on this machine).";
+                        context.Dispose();
+                        return null;
+                    }
+                }
+                else
+                {
+                    try
+                    {
+                        var cuda = (CudaAccelerator)cudaDevices[0].CreateAccelerator(context);
+                        return new IlgpuDevice(context, cuda, DescribeCuda(cuda));
+                    }
+                    catch (Exception e) when (e is CudaException or AcceleratorException or InvalidOperationException or NotSupportedException)
+                    {
+                        cpuReason = $"the CUDA device could not be opened: {e.Message}";
+                        if (preference == IlgpuDevicePreference.Cuda)
+                        {
+                            unavailableReason = $"no usable CUDA device: {e.Message}";
+                            context.Dispose();
+                            return null;
+                        }
+                    }
+                }
+            }
+            var cpu = context.GetCPUDevice(0).CreateAccelerator(context);
+            return new IlgpuDevice(context, cpu, DescribeCpu(cpu, cpuReason));
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    private static string DescribeCuda(CudaAccelerator cuda) => string.Create(CultureInfo.InvariantCulture,
+        $"CUDA: {cuda.Name}, {cuda.Architecture}, {cuda.MemorySize / (1024.0 * 1024 * 1024):F1} GiB");
+
+    private static string DescribeCpu(Accelerator cpu, string reason) => string.Create(CultureInfo.InvariantCulture,
+        $"CPU accelerator ({reason}; {cpu.NumMultiprocessors} simulated multiprocessor(s), {cpu.MaxNumThreadsPerGroup} threads per group)");
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}
