@@ -103,7 +103,9 @@ typedef struct cheeger_kmeans_info {
 /* Opaque context: a backend, a thread count, and buffers reused across calls. */
 typedef struct cheeger_context_t* cheeger_context;
 
-/* The message of the last failed call on this thread ("" when none). Valid until the next call on this thread. */
+/* The message of the last call on this thread when it failed, "" when it succeeded (or none was made).
+ * Valid until the next call on this thread. Calls that return no status (this one, cheeger_live_context_count)
+ * leave it as it is. */
 CHEEGER_API const char* cheeger_last_error(void);
 
 /* The library's version. */
@@ -126,6 +128,9 @@ CHEEGER_API cheeger_status cheeger_context_destroy(cheeger_context context);
 /* The backend a context runs on (AUTO resolved). */
 CHEEGER_API cheeger_status cheeger_context_backend(cheeger_context context, cheeger_backend* out);
 
+/* The number of CPU threads a context runs its host work on (threads = 0 at creation resolved). */
+CHEEGER_API cheeger_status cheeger_context_threads(cheeger_context context, int32_t* out);
+
 /* Number of contexts created and not yet destroyed, process-wide (leak checks). */
 CHEEGER_API int64_t cheeger_live_context_count(void);
 
@@ -137,7 +142,8 @@ CHEEGER_API cheeger_status cheeger_kmeans_sample_rows(int64_t n, int32_t k, uint
 
 /* Lloyd's k-means with the study's stop rule (more than floor(n/100) changes: go on).
  * initial_centroids: k x d, or NULL to sample rows with params->seed.
- * labels_out: n entries; centroids_out: k x d; info_out may be NULL. */
+ * labels_out: n entries; centroids_out: k x d; info_out may be NULL. On failure the outputs are unspecified.
+ * A context runs one call at a time; concurrent calls on the same context wait for each other. */
 CHEEGER_API cheeger_status cheeger_kmeans_run(cheeger_context context, const double* points, int64_t n, int64_t d,
                                               const cheeger_kmeans_params* params, const double* initial_centroids,
                                               int32_t* labels_out, double* centroids_out,

@@ -1,0 +1,30 @@
+/*
+ * cheeger_testing.h — TEST-ONLY hooks of the Cheeger native core.
+ *
+ * These functions are compiled into every build of libcheeger so that tests can reach failure paths that real
+ * machines rarely take. They are not part of the product API: applications must not call them, and the
+ * generated C# bindings (which read cheeger.h only) do not expose them.
+ */
+#ifndef CHEEGER_TESTING_H
+#define CHEEGER_TESTING_H
+
+#include "cheeger.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* TEST ONLY. Makes the next buffer allocation of the library on the calling thread fail, as if the host were
+ * out of memory: the call that makes it returns CHEEGER_STATUS_OUT_OF_MEMORY with the bytes it needed. The
+ * hook fires once; allocations on other threads are not affected. */
+CHEEGER_API cheeger_status cheeger_testing_fail_next_allocation(void);
+
+/* TEST ONLY. Caps the number of chunks whose k-means deltas are held at once (a pass then runs in several waves)
+ * for calls on the calling thread; 0 restores the automatic size. Results must not depend on it. */
+CHEEGER_API cheeger_status cheeger_testing_set_kmeans_wave_chunks(int64_t chunks);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CHEEGER_TESTING_H */

@@ -1,0 +1,223 @@
+#include "kmeans/kmeans_cpu.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/context.hpp"
+#include "core/stopwatch.hpp"
+#include "kmeans/kmeans_assign.hpp"
+#include "kmeans/kmeans_layout.hpp"
+#include "kmeans/row_sampler.hpp"
+
+// One pass:
+//  1. assign: every chunk of chunk_rows points (in parallel, any thread) finds each point's nearest centroid
+//     among the previous centroids, and for every point whose cluster changed adds the point to the new
+//     cluster's delta and subtracts it from the old one's (first pass: no old cluster), in point order; it also
+//     counts its changes and sums its d2 in point order;
+//  2. merge: the chunk deltas are added to the running sums and counts in chunk order (waves of wave_chunks
+//     chunks bound the delta memory; the order of additions is the same for any wave size);
+//  3. update: centroid = sum / count; an empty cluster keeps its previous centroid.
+// Nothing depends on which thread ran which chunk, so every thread count gives the same bits.
+
+namespace cheeger::kmeans {
+
+namespace {
+
+class lloyd_run {
+public:
+    lloyd_run(cheeger_context_t& context, const request& call)
+        : pool_(context.pool),
+          ws_(context.kmeans),
+          points_(call.points),
+          labels_(call.labels_out),
+          n_(call.n),
+          d_(call.d),
+          k_(call.params.k),
+          chunks_(chunk_count(call.n)),
+          assign_block_(assign_block_for(call.d)) {}
+
+    // Fills ws_.centroids with the initial centroids and clears the running sums.
+    void initialise(const request& call) {
+        const std::size_t kd = static_cast<std::size_t>(k_ * d_);
+        double* centroids = ws_.centroids.data();
+        if (call.initial_centroids != nullptr) {
+            std::memcpy(centroids, call.initial_centroids, kd * sizeof(double));
+        } else {
+            sample_rows(n_, k_, call.params.seed, ws_.rows.data());
+            for (std::int64_t c = 0; c < k_; ++c) {
+                std::memcpy(centroids + c * d_, points_ + ws_.rows[static_cast<std::size_t>(c)] * d_,
+                            static_cast<std::size_t>(d_) * sizeof(double));
+            }
+        }
+        std::fill_n(ws_.sums.begin(), kd, 0.0);
+        std::fill_n(ws_.counts.begin(), k_, std::int64_t{0});
+    }
+
+    // Steps 1 and 2 for every wave; returns the pass's change count and writes its inertia.
+    std::int64_t assign_and_merge(bool first_pass, double& inertia, double& seconds_assign, double& seconds_merge) {
+        for (std::int64_t wave_begin = 0; wave_begin < chunks_; wave_begin += ws_.wave_chunks) {
+            const std::int64_t wave_size = std::min(ws_.wave_chunks, chunks_ - wave_begin);
+            stopwatch watch;
+            pool_.parallel_for(wave_size, [&](std::int64_t slot, int participant) {
+                assign_chunk(wave_begin + slot, slot, participant, first_pass);
+            });
+            seconds_assign += watch.seconds();
+            watch.restart();
+            merge_wave(wave_size);
+            seconds_merge += watch.seconds();
+        }
+        std::int64_t changes = 0;
+        inertia = 0.0;
+        for (std::int64_t c = 0; c < chunks_; ++c) {
+            changes += ws_.chunk_changes[static_cast<std::size_t>(c)];
+            inertia += ws_.chunk_inertia[static_cast<std::size_t>(c)];
+        }
+        return changes;
+    }
+
+    // Step 3; returns the largest centroid movement (Euclidean) and makes the new centroids current.
+    double update_centroids() {
+        const double* current = ws_.centroids.data();
+        double* next = ws_.next_centroids.data();
+        double largest_squared_move = 0.0;
+        for (std::int64_t c = 0; c < k_; ++c) {
+            const std::int64_t count = ws_.counts[static_cast<std::size_t>(c)];
+            const double* sum = ws_.sums.data() + c * d_;
+            double squared_move = 0.0;
+            for (std::int64_t j = 0; j < d_; ++j) {
+                const double value = count > 0 ? sum[j] / static_cast<double>(count) : current[c * d_ + j];
+                const double move = value - current[c * d_ + j];
+                squared_move += move * move;
+                next[c * d_ + j] = value;
+            }
+            largest_squared_move = std::max(largest_squared_move, squared_move);
+        }
+        ws_.centroids.swap(ws_.next_centroids);
+        return std::sqrt(largest_squared_move);
+    }
+
+    [[nodiscard]] const double* centroids() const noexcept { return ws_.centroids.data(); }
+
+private:
+    void assign_chunk(std::int64_t chunk, std::int64_t slot, int participant, bool first_pass) const {
+        const std::int64_t begin = chunk * chunk_rows;
+        const std::int64_t end = std::min(n_, begin + chunk_rows);
+        double* tile = ws_.tiles.data() + std::int64_t{participant} * block_rows * d_;
+        double* delta_sums = ws_.delta_sums.data() + slot * k_ * d_;
+        std::int64_t* delta_counts = ws_.delta_counts.data() + slot * k_;
+        std::uint8_t* touched = ws_.touched.data() + slot * k_;
+        const double* centroids = ws_.centroids.data();
+
+        std::int32_t nearest[block_rows];
+        double distance[block_rows];
+        std::int64_t changes = 0;
+        double inertia = 0.0;
+        for (std::int64_t block = begin; block < end; block += block_rows) {
+            const std::int64_t rows = std::min(block_rows, end - block);
+            assign_block_(points_ + block * d_, rows, d_, centroids, static_cast<std::int32_t>(k_), tile, nearest, distance);
+            for (std::int64_t r = 0; r < rows; ++r) {
+                const std::int64_t i = block + r;
+                inertia += distance[r];
+                const std::int32_t to = nearest[r];
+                const std::int32_t from = first_pass ? -1 : labels_[i];
+                if (to == from) continue;
+                ++changes;
+                const double* point = points_ + i * d_;
+                if (from >= 0) {
+                    double* out = delta_sums + std::int64_t{from} * d_;
+                    for (std::int64_t j = 0; j < d_; ++j) out[j] -= point[j];
+                    --delta_counts[from];
+                    touched[from] = 1;
+                }
+                double* in = delta_sums + std::int64_t{to} * d_;
+                for (std::int64_t j = 0; j < d_; ++j) in[j] += point[j];
+                ++delta_counts[to];
+                touched[to] = 1;
+                labels_[i] = to;
+            }
+        }
+        ws_.chunk_changes[static_cast<std::size_t>(chunk)] = changes;
+        ws_.chunk_inertia[static_cast<std::size_t>(chunk)] = inertia;
+    }
+
+    // Adds the wave's deltas to the running sums in chunk order and clears them. Clusters are independent, so
+    // large merges split the clusters over the pool; each cluster still sees its chunks in order.
+    void merge_wave(std::int64_t wave_size) {
+        constexpr std::int64_t clusters_per_task = 64;
+        const std::int64_t tasks = (k_ + clusters_per_task - 1) / clusters_per_task;
+        auto merge_clusters = [&](std::int64_t task, int /*participant*/) {
+            const std::int64_t first = task * clusters_per_task;
+            const std::int64_t last = std::min(k_, first + clusters_per_task);
+            for (std::int64_t slot = 0; slot < wave_size; ++slot) {
+                for (std::int64_t c = first; c < last; ++c) {
+                    const std::int64_t at = slot * k_ + c;
+                    if (ws_.touched[static_cast<std::size_t>(at)] == 0) continue;
+                    double* delta = ws_.delta_sums.data() + at * d_;
+                    double* sum = ws_.sums.data() + c * d_;
+                    for (std::int64_t j = 0; j < d_; ++j) {
+                        sum[j] += delta[j];
+                        delta[j] = 0.0;
+                    }
+                    ws_.counts[static_cast<std::size_t>(c)] += ws_.delta_counts[static_cast<std::size_t>(at)];
+                    ws_.delta_counts[static_cast<std::size_t>(at)] = 0;
+                    ws_.touched[static_cast<std::size_t>(at)] = 0;
+                }
+            }
+        };
+        // Below about a million additions the pool's wake-up costs more than it saves.
+        if (tasks > 1 && wave_size * k_ * d_ >= (std::int64_t{1} << 20)) {
+            pool_.parallel_for(tasks, merge_clusters);
+        } else {
+            for (std::int64_t task = 0; task < tasks; ++task) merge_clusters(task, 0);
+        }
+    }
+
+    thread_pool& pool_;
+    workspace& ws_;
+    const double* points_;
+    std::int32_t* labels_;
+    std::int64_t n_;
+    std::int64_t d_;
+    std::int64_t k_;
+    std::int64_t chunks_;
+    assign_block_function assign_block_;
+};
+
+}  // namespace
+
+void run_cpu(cheeger_context_t& context, const request& call, cheeger_kmeans_info& info) {
+    stopwatch watch;
+    context.kmeans.prepare(call.n, call.d, call.params.k, context.pool.size());
+    lloyd_run run(context, call);
+    run.initialise(call);
+    info = cheeger_kmeans_info{};
+    info.backend = CHEEGER_BACKEND_CPU;
+    info.seconds_init = watch.seconds();
+
+    // The loop of the study: go on while more than floor(n / 100) points changed (the counter starts at n, so
+    // the first pass always runs), at most max_iterations passes, and stop when the tolerance is positive and
+    // no centroid moved more than it.
+    const std::int64_t threshold = call.n / 100;
+    const double tolerance = call.params.tolerance;
+    std::int64_t changes = call.n;
+    std::int32_t iterations = 0;
+    double inertia = 0.0;
+    while (changes > threshold && iterations < call.params.max_iterations) {
+        double seconds_merge = 0.0;
+        changes = run.assign_and_merge(iterations == 0, inertia, info.seconds_assign, seconds_merge);
+        watch.restart();
+        const double largest_move = run.update_centroids();
+        info.seconds_update += seconds_merge + watch.seconds();
+        ++iterations;
+        if (tolerance > 0.0 && largest_move <= tolerance) break;
+    }
+
+    std::memcpy(call.centroids_out, run.centroids(),
+                static_cast<std::size_t>(call.params.k) * static_cast<std::size_t>(call.d) * sizeof(double));
+    info.iterations = iterations;
+    info.last_changes = changes;
+    info.inertia = inertia;
+}
+
+}  // namespace cheeger::kmeans

@@ -1,0 +1,18 @@
+// How the CPU k-means splits its work. The chunk size is part of the result (deltas are summed per chunk and
+// merged in chunk order) and is shared with the managed parallel backend; the block size is not.
+#pragma once
+
+#include <cstdint>
+
+namespace cheeger::kmeans {
+
+/// Rows per chunk: the unit of work and of delta accumulation (docs/architecture.md, "KMeansChunk").
+inline constexpr std::int64_t chunk_rows = 4096;
+
+/// Rows the distance kernel handles at once (four AVX2 vectors of four doubles).
+inline constexpr std::int64_t block_rows = 16;
+
+/// Number of chunks of n rows.
+constexpr std::int64_t chunk_count(std::int64_t n) noexcept { return (n + chunk_rows - 1) / chunk_rows; }
+
+}  // namespace cheeger::kmeans

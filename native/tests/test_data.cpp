@@ -1,0 +1,35 @@
+#include "test_data.hpp"
+
+#include <random>
+
+namespace cheeger_test {
+
+std::vector<double> blob_points(std::int64_t n, std::int64_t d, int blobs, std::uint64_t seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_real_distribution<double> centre(-50.0, 50.0);
+    std::normal_distribution<double> noise(0.0, 6.0);
+    std::uniform_int_distribution<int> pick(0, blobs - 1);
+    std::vector<double> centres(static_cast<std::size_t>(blobs * d));
+    for (double& value : centres) value = centre(engine);
+    std::vector<double> points(static_cast<std::size_t>(n * d));
+    for (std::int64_t i = 0; i < n; ++i) {
+        const int blob = pick(engine);
+        for (std::int64_t j = 0; j < d; ++j) {
+            points[static_cast<std::size_t>(i * d + j)] =
+                centres[static_cast<std::size_t>(blob * d + j)] + noise(engine);
+        }
+    }
+    return points;
+}
+
+std::vector<double> pick_rows(const std::vector<double>& points, std::int64_t d,
+                              const std::vector<std::int64_t>& rows) {
+    std::vector<double> picked;
+    picked.reserve(rows.size() * static_cast<std::size_t>(d));
+    for (const std::int64_t row : rows) {
+        for (std::int64_t j = 0; j < d; ++j) picked.push_back(points[static_cast<std::size_t>(row * d + j)]);
+    }
+    return picked;
+}
+
+}  // namespace cheeger_test
