@@ -135,7 +135,7 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
     /// <summary>The reusable context, made anew when the worker count changes.</summary>
     private NativeContext ContextFor(int workers)
     {
-        if (_context is { } existing && existing.Threads == workers) return existing;
+        if (_context is { } existing && existing.RequestedThreads == workers) return existing;
         _context?.Dispose();
         _context = null;
         NativeLibraryLoader.Load(_logger);
