@@ -3,10 +3,11 @@ namespace Cheeger.Interop;
 /// <summary>A native context: a backend, a host thread count and reusable buffers. Dispose it to destroy the context.</summary>
 public sealed class NativeContext : IDisposable
 {
-    private NativeContext(CheegerContextHandle handle, CheegerBackend backend, int threads)
+    private NativeContext(CheegerContextHandle handle, CheegerBackend backend, int requestedThreads, int threads)
     {
         Handle = handle;
         Backend = backend;
+        RequestedThreads = requestedThreads;
         Threads = threads;
     }
 
@@ -17,6 +18,9 @@ public sealed class NativeContext : IDisposable
     public CheegerBackend Backend { get; }
 
     /// <summary>The host thread count asked for at creation (0 = every hardware thread).</summary>
+    public int RequestedThreads { get; }
+
+    /// <summary>The host thread count the context runs on (0 at creation resolved by the library).</summary>
     public int Threads { get; }
 
     /// <summary>Creates a context on <paramref name="backend"/> with <paramref name="threads"/> host threads (0 = all).</summary>
@@ -27,10 +31,14 @@ public sealed class NativeContext : IDisposable
         CheegerContextHandle handle = CheegerContextHandle.Create(backend, threads);
         try
         {
-            CheegerBackend resolved;
+            CheegerBackend resolvedBackend;
+            int resolvedThreads;
             using (CheegerContextHandle.Lease lease = handle.Acquire())
-                NativeStatus.Check(NativeMethods.ContextBackend(lease.Context, &resolved));
-            return new NativeContext(handle, resolved, threads);
+            {
+                NativeStatus.Check(NativeMethods.ContextBackend(lease.Context, &resolvedBackend));
+                NativeStatus.Check(NativeMethods.ContextThreads(lease.Context, &resolvedThreads));
+            }
+            return new NativeContext(handle, resolvedBackend, threads, resolvedThreads);
         }
         catch
         {

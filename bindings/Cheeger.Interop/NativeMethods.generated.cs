@@ -232,7 +232,7 @@ public static unsafe partial class NativeMethods
     public const string LibraryName = "cheeger";
 
     // const char *cheeger_last_error(void);
-    /// <summary>The message of the last failed call on this thread ("" when none). Valid until the next call on this thread.</summary>
+    /// <summary>The message of the last call on this thread when it failed, "" when it succeeded (or none was made). Valid until the next call on this thread. Calls that return no status (this one, cheeger_live_context_count) leave it as it is.</summary>
     /// <remarks>The returned string is owned by the library: read it, never free it.</remarks>
     [LibraryImport(LibraryName, EntryPoint = "cheeger_last_error")]
     public static partial byte* LastError();
@@ -267,6 +267,11 @@ public static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "cheeger_context_backend")]
     public static partial CheegerStatus ContextBackend(CheegerContext context, CheegerBackend* @out);
 
+    // cheeger_status cheeger_context_threads(cheeger_context context, int32_t *out);
+    /// <summary>The number of CPU threads a context runs its host work on (threads = 0 at creation resolved).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_context_threads")]
+    public static partial CheegerStatus ContextThreads(CheegerContext context, int* @out);
+
     // int64_t cheeger_live_context_count(void);
     /// <summary>Number of contexts created and not yet destroyed, process-wide (leak checks).</summary>
     [LibraryImport(LibraryName, EntryPoint = "cheeger_live_context_count")]
@@ -283,7 +288,7 @@ public static unsafe partial class NativeMethods
     public static partial CheegerStatus KMeansSampleRows(long n, int k, ulong seed, long* rowsOut);
 
     // cheeger_status cheeger_kmeans_run(cheeger_context context, const double *points, int64_t n, int64_t d, const cheeger_kmeans_params *params, const double *initial_centroids, int32_t *labels_out, double *centroids_out, cheeger_kmeans_info *info_out);
-    /// <summary>Lloyd's k-means with the study's stop rule (more than floor(n/100) changes: go on). initial_centroids: k x d, or NULL to sample rows with params-&gt;seed. labels_out: n entries; centroids_out: k x d; info_out may be NULL.</summary>
+    /// <summary>Lloyd's k-means with the study's stop rule (more than floor(n/100) changes: go on). initial_centroids: k x d, or NULL to sample rows with params-&gt;seed. labels_out: n entries; centroids_out: k x d; info_out may be NULL. On failure the outputs are unspecified. A context runs one call at a time; concurrent calls on the same context wait for each other.</summary>
     [LibraryImport(LibraryName, EntryPoint = "cheeger_kmeans_run")]
     public static partial CheegerStatus KMeansRun(CheegerContext context, double* points, long n, long d, CheegerKMeansParams* @params, double* initialCentroids, int* labelsOut, double* centroidsOut, CheegerKMeansInfo* infoOut);
 }

@@ -78,17 +78,13 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
 
     /// <inheritdoc />
     /// <remarks>The native call itself cannot be interrupted: <paramref name="cancellation"/> is checked before it starts.</remarks>
-    /// <exception cref="ClusteringInputException">An option does not fit the data.</exception>
+    /// <exception cref="ClusteringInputException">An option or the initial centroids do not fit the data.</exception>
     /// <exception cref="NativeLibraryNotFoundException">libcheeger could not be loaded.</exception>
     /// <exception cref="CheegerNativeException">The native core refused or failed (e.g. no CUDA device).</exception>
     public KMeansResult Run(Dataset data, KMeansOptions options, ReadOnlySpan<double> initialCentroids, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(data);
+        KMeansArguments.Check(data, options, initialCentroids);
         int d = data.Dimension;
-        if (initialCentroids.Length != options.K * d)
-            throw new ArgumentException($"{initialCentroids.Length} initial centroid values given for k = {options.K}, d = {d}.", nameof(initialCentroids));
         cancellation.ThrowIfCancellationRequested();
 
         CheegerKMeansParams parameters = CheegerKMeans.DefaultParameters();
@@ -139,7 +135,7 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
     /// <summary>The reusable context, made anew when the worker count changes.</summary>
     private NativeContext ContextFor(int workers)
     {
-        if (_context is { } existing && existing.Threads == workers) return existing;
+        if (_context is { } existing && existing.RequestedThreads == workers) return existing;
         _context?.Dispose();
         _context = null;
         NativeLibraryLoader.Load(_logger);

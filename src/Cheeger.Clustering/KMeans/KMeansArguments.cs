@@ -3,7 +3,7 @@ using Cheeger.Clustering.Data;
 namespace Cheeger.Clustering.KMeans;
 
 /// <summary>The checks every k-means backend makes on its arguments before it starts.</summary>
-internal static class KMeansArguments
+public static class KMeansArguments
 {
     /// <summary>Validates the options against the data and the initial centroids against k and d.</summary>
     public static void Check(Dataset data, KMeansOptions options, ReadOnlySpan<double> initialCentroids)

@@ -109,10 +109,11 @@ public sealed class NativeKMeansTests
     }
 
     [Fact]
-    public void InitialCentroidsOfTheWrongSizeAreRefused()
+    public void InitialCentroidsThatDoNotFitAreRefused()
     {
         using NativeKMeans backend = NativeKMeans.Cpu();
 
-        Assert.Throws<ArgumentException>(() => backend.Run(Line, new KMeansOptions { K = 3 }, new double[2], TestContext.Current.CancellationToken));
+        Assert.Throws<ClusteringInputException>(() => backend.Run(Line, new KMeansOptions { K = 3 }, new double[2], TestContext.Current.CancellationToken));
+        Assert.Throws<ClusteringInputException>(() => backend.Run(Line, new KMeansOptions { K = 3 }, [0, 1, double.NaN], TestContext.Current.CancellationToken));
     }
 }

@@ -35,6 +35,21 @@ public sealed class HeaderAstReaderTests : IDisposable
     }
 
     [Fact]
+    public void ADeclarationWrittenByAnIncludedMacroBelongsToTheHeaderThatExpandsIt()
+    {
+        File.WriteAllText(Path.Combine(_folder, "macros.h"), """
+            #define DECLARE_GETTER(name) int name(void);
+            DECLARE_GETTER(included_getter)
+            """);
+        IReadOnlyList<HeaderDeclaration> declarations = Read("""
+            #include "macros.h"
+            DECLARE_GETTER(own_getter)
+            """);
+
+        Assert.Equal(["own_getter"], declarations.Select(d => d.Name));
+    }
+
+    [Fact]
     public void ComputesImplicitEnumValuesAndRecognisesOpaqueHandles()
     {
         IReadOnlyList<HeaderDeclaration> declarations = Read("""

@@ -19,9 +19,21 @@ public sealed class ContextLifetimeTests
             using NativeContext context = NativeContext.Create(CheegerBackend.Cpu, threads: 1 + i % 3);
             Assert.Equal(1, CheegerLibrary.LiveContextCount);
             Assert.Equal(CheegerBackend.Cpu, context.Backend);
+            Assert.Equal(1 + i % 3, context.Threads);
         }
 
         Assert.Equal(0, CheegerLibrary.LiveContextCount);
+    }
+
+    [Fact]
+    public void ZeroThreadsResolvesToEveryHardwareThread()
+    {
+        Requirements.NativeLibrary();
+
+        using NativeContext context = NativeContext.Create(CheegerBackend.Cpu, threads: 0);
+
+        Assert.Equal(0, context.RequestedThreads);
+        Assert.Equal(CheegerLibrary.Capabilities().HardwareThreads, context.Threads);
     }
 
     [Fact]
