@@ -17,14 +17,17 @@ internal sealed partial class Build
         {
             var suites = new TestSuites();
             await suites.RunAsync("bindings verify", VerifyBindingsAsync);
-            await suites.RunAsync("native (ctest)", () => CTestAsync(NativeBuildDirectory));
+            await suites.RunAsync("native (ctest)", () => CTestAsync(["--test-dir", NativeBuildDirectory]));
             if (await CMakePresets.HasConfigurePresetAsync("sanitize"))
             {
                 await suites.RunAsync("native sanitized (ctest)", async () =>
                 {
                     await Tool.RunAsync("cmake", ["--preset", "sanitize"]);
                     await Tool.RunAsync("cmake", ["--build", SanitizeBuildDirectory, "-j", Jobs.ToString(CultureInfo.InvariantCulture)]);
-                    return await CTestAsync(SanitizeBuildDirectory);
+                    // The test preset carries the sanitizers' runtime options (ASAN_OPTIONS, UBSAN_OPTIONS).
+                    return await CMakePresets.HasTestPresetAsync("sanitize")
+                        ? await CTestAsync(["--preset", "sanitize"])
+                        : await CTestAsync(["--test-dir", SanitizeBuildDirectory]);
                 });
             }
             else
@@ -61,12 +64,12 @@ internal sealed partial class Build
             .Select(name => Path.Combine(NativeLibraryDirectory, name))
             .FirstOrDefault(File.Exists);
 
-    private static async Task<string> CTestAsync(string buildDirectory)
+    private static async Task<string> CTestAsync(string[] selection)
     {
         string? summary = null;
         await Tool.RunAsync(
             "ctest",
-            ["--test-dir", buildDirectory, "--output-on-failure", "--no-tests=error"],
+            [.. selection, "--output-on-failure", "--no-tests=error"],
             onOutput: line =>
             {
                 var match = CTestSummary().Match(line);
@@ -96,7 +99,7 @@ internal sealed partial class Build
         }
         catch (ToolFailedException e) when (File.Exists(trx))
         {
-            throw new BuildFailedException($"{TrxSummary.Read(trx)} ({e.Message})");
+            throw new BuildFailedException($"{TrxSummary.Read(trx)} (exit code {e.ExitCode})");
         }
 
         return File.Exists(trx) ? TrxSummary.Read(trx).ToString() : "no results file";

@@ -27,7 +27,9 @@ internal sealed class TestSuites
         catch (BuildFailedException e)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            _results.Add(new SuiteResult(name, SuiteOutcome.Failed, stopwatch.Elapsed, e.Message.Split('\n')[0]));
+            // The command line was just printed in full; the table keeps to the point.
+            var detail = e is ToolFailedException tool ? $"{tool.Tool} exited with code {tool.ExitCode}" : e.Message.Split('\n')[0];
+            _results.Add(new SuiteResult(name, SuiteOutcome.Failed, stopwatch.Elapsed, detail));
         }
     }
 

@@ -129,20 +129,18 @@ unpack_runtime() {
 configure_native() {
     local args=(-S "$BUNDLE_DIR/native-src" -B "$NATIVE_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release)
     if [[ $USE_CUDA -eq 0 ]]; then
-        # A defined but false CMAKE_CUDA_COMPILER makes check_language(CUDA) skip the probe: a CPU-only build.
-        args+=(-DCMAKE_CUDA_COMPILER=NOTFOUND)
+        args+=(-DCHEEGER_ENABLE_CUDA=OFF)
     fi
-    cmake "${args[@]}" ${CMAKE_EXTRA_ARGS[@]+"${CMAKE_EXTRA_ARGS[@]}"} || return 1
-    local compiler
-    compiler=$(sed -n 's/^CMAKE_CUDA_COMPILER:[A-Z]*=//p' "$NATIVE_BUILD_DIR/CMakeCache.txt")
+    cmake "${args[@]}" ${CMAKE_EXTRA_ARGS[@]+"${CMAKE_EXTRA_ARGS[@]}"} | tee "$NATIVE_BUILD_DIR.configure.txt"
+    [[ ${PIPESTATUS[0]} -eq 0 ]] || return 1
     if [[ $USE_CUDA -eq 1 ]]; then
-        if [[ -z "$compiler" || "$compiler" == *NOTFOUND* ]]; then
-            echo "CMake found no CUDA compiler (check_language(CUDA)); put nvcc on PATH or set CUDACXX." >&2
+        # CMakeLists.txt reports the backends it compiled in; a GPU run of a CPU-only library would measure nothing.
+        if ! grep -q "backends CPU + CUDA" "$NATIVE_BUILD_DIR.configure.txt"; then
+            echo "The native core was configured without CUDA (no nvcc found by check_language(CUDA), or no CUDA sources); put nvcc on PATH or set CUDACXX." >&2
             return 1
         fi
-        echo "CUDA compiler: $compiler"
     else
-        echo "CUDA disabled (--no-cuda)."
+        echo "CUDA disabled (--no-cuda: CHEEGER_ENABLE_CUDA=OFF)."
     fi
 }
 
