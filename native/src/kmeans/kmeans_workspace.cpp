@@ -1,16 +1,20 @@
 #include "kmeans/kmeans_workspace.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/buffer.hpp"
+#include "core/error.hpp"
+#include "core/message.hpp"
 #include "kmeans/kmeans_layout.hpp"
 
 namespace cheeger::kmeans {
 
 namespace {
 
-// Memory for the per-chunk deltas of one wave. A wave of this size covers n = 1e6 with k·d up to about 1000
-// in one go; larger problems run in several waves (same result, merging is in chunk order either way).
+// Memory for the per-chunk deltas of one wave (k * (8d + 9) bytes per chunk). A wave of this size covers all
+// 245 chunks of n = 1e6 up to k * d of about 30 000; larger problems run in several waves (same result: merging
+// is in chunk order either way).
 constexpr std::int64_t delta_budget_bytes = std::int64_t{64} << 20;
 
 thread_local std::int64_t tls_wave_chunks_override = 0;
@@ -25,6 +29,14 @@ void workspace::prepare(std::int64_t n, std::int64_t d, std::int64_t k, int thre
     std::int64_t wave = std::max<std::int64_t>(delta_budget_bytes / slot_bytes, threads);
     if (tls_wave_chunks_override > 0) wave = tls_wave_chunks_override;
     wave = std::clamp<std::int64_t>(wave, 1, chunks);
+
+    // n * d fits (validated) and k <= n, so k * d and the per-thread tiles fit; the wave's deltas are
+    // bounded by the budget unless `threads` slots of k * (d + 1) values exceed it, which is checked here.
+    if (k * (d + 1) > std::numeric_limits<std::int64_t>::max() / (wave * std::int64_t{sizeof(double)})) {
+        throw error(CHEEGER_STATUS_OUT_OF_MEMORY,
+                    message("the k-means deltas of ", wave, " chunks of k = ", k, " clusters in d = ", d,
+                            " dimensions exceed the address space"));
+    }
 
     grow_buffer(centroids, k * d, "the k-means centroids");
     grow_buffer(next_centroids, k * d, "the k-means next centroids");
