@@ -137,10 +137,10 @@ private:
         const std::int64_t d = Dims > 0 ? Dims : d_;
         const std::int64_t begin = chunk * chunk_rows;
         const std::int64_t end = std::min(n_, begin + chunk_rows);
-        double* tile = ws_.tiles.data() + std::int64_t{participant} * block_rows * d;
-        double* delta_sums = ws_.delta_sums.data() + slot * k_ * d;
-        std::int64_t* delta_counts = ws_.delta_counts.data() + slot * k_;
-        std::uint8_t* touched = ws_.touched.data() + slot * k_;
+        double* tile = ws_.tiles.data() + std::int64_t{participant} * ws_.tile_stride;
+        double* delta_sums = ws_.delta_sums.data() + slot * ws_.sums_stride;
+        std::int64_t* delta_counts = ws_.delta_counts.data() + slot * ws_.counts_stride;
+        std::uint8_t* touched = ws_.touched.data() + slot * ws_.touched_stride;
         const double* centroids = ws_.centroids.data();
         const auto k = static_cast<std::int32_t>(k_);
 
@@ -192,18 +192,20 @@ private:
             const std::int64_t first = task * clusters_per_task;
             const std::int64_t last = std::min(k_, first + clusters_per_task);
             for (std::int64_t slot = 0; slot < wave_size; ++slot) {
+                std::uint8_t* touched = ws_.touched.data() + slot * ws_.touched_stride;
+                std::int64_t* delta_counts = ws_.delta_counts.data() + slot * ws_.counts_stride;
+                double* delta_sums = ws_.delta_sums.data() + slot * ws_.sums_stride;
                 for (std::int64_t c = first; c < last; ++c) {
-                    const std::int64_t at = slot * k_ + c;
-                    if (ws_.touched[static_cast<std::size_t>(at)] == 0) continue;
-                    double* delta = ws_.delta_sums.data() + at * d_;
+                    if (touched[c] == 0) continue;
+                    double* delta = delta_sums + c * d_;
                     double* sum = ws_.sums.data() + c * d_;
                     for (std::int64_t j = 0; j < d_; ++j) {
                         sum[j] += delta[j];
                         delta[j] = 0.0;
                     }
-                    ws_.counts[static_cast<std::size_t>(c)] += ws_.delta_counts[static_cast<std::size_t>(at)];
-                    ws_.delta_counts[static_cast<std::size_t>(at)] = 0;
-                    ws_.touched[static_cast<std::size_t>(at)] = 0;
+                    ws_.counts[static_cast<std::size_t>(c)] += delta_counts[c];
+                    delta_counts[c] = 0;
+                    touched[c] = 0;
                 }
             }
         };
