@@ -1,7 +1,8 @@
 // Time per k-means pass of the CPU backend on the study's shape (uniform random 2-D points, N = 1e6, k = 40) and
 // a few others, for 1 and 2 threads. The time reported is the library's own assign + update time divided by the
 // passes run (the per-call work: validation, sampling the initial rows, growing buffers, is reported apart as
-// the counter init_ms).
+// the counter init_ms). The label names the distance-kernel family (set CHEEGER_CPU_KERNEL=avx2 or scalar to
+// time a narrower one).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "cheeger.h"
+#include "cheeger_testing.h"
 
 namespace {
 
@@ -58,6 +60,9 @@ void KMeansPass(benchmark::State& state) {
     state.counters["init_ms"] = 1e3 * init_seconds / static_cast<double>(state.iterations());
     state.counters["points_per_s"] = benchmark::Counter(static_cast<double>(n) * passes,
                                                         benchmark::Counter::kIsRate);
+    const char* kernel = nullptr;
+    check(cheeger_testing_cpu_kernel(&kernel));
+    state.SetLabel(kernel);
     check(cheeger_context_destroy(context));
 }
 

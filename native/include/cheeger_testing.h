@@ -23,6 +23,11 @@ CHEEGER_API cheeger_status cheeger_testing_fail_next_allocation(void);
  * for calls on the calling thread; 0 restores the automatic size. Results must not depend on it. */
 CHEEGER_API cheeger_status cheeger_testing_set_kmeans_wave_chunks(int64_t chunks);
 
+/* TEST ONLY. The distance-kernel family the CPU k-means of this process uses ("scalar", "avx2", "avx512"):
+ * the widest this build and CPU support, or the one named by the environment variable CHEEGER_CPU_KERNEL.
+ * *name points to a static string. */
+CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** name);
+
 #ifdef __cplusplus
 }
 #endif

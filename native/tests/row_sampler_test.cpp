@@ -72,9 +72,19 @@ TEST(SampleRows, HandComputedSeedZero) {
 }
 
 TEST(SampleRows, KnownValuesOfOtherSeeds) {
+    // The managed KMeansInitializer.SampleRows prints the same rows for these arguments.
     EXPECT_EQ(sample(10, 3, 42), (std::vector<std::int64_t>{7, 2, 4}));
     EXPECT_EQ(sample(5, 5, 123), (std::vector<std::int64_t>{3, 4, 1, 2, 0}));
     EXPECT_EQ(sample(1000000, 5, 7), (std::vector<std::int64_t>{389829, 16789, 900760, 582931, 452444}));
+}
+
+TEST(SampleRows, SameRowsAsTheManagedSampler) {
+    // Printed by KMeansInitializer.SampleRows (src/Cheeger.Clustering) for n = 65537, k = 40, seed 0xDEADBEEF.
+    EXPECT_EQ(sample(65537, 40, 0xDEADBEEFULL),
+              (std::vector<std::int64_t>{19168, 56921, 545,   29800, 15357, 43810, 23092, 45837, 2711,  9910,
+                                         57915, 64382, 7103,  53129, 63001, 17199, 5018,  38209, 50550, 7199,
+                                         37617, 57385, 21297, 23644, 48882, 18290, 32946, 23177, 17007, 12305,
+                                         18763, 47744, 18384, 50873, 928,   12236, 9561,  34858, 35142, 44498}));
 }
 
 TEST(SampleRows, EqualsTheDocumentedAlgorithm) {

@@ -3,6 +3,7 @@
 #include "core/buffer.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
+#include "kmeans/kmeans_assign.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
 extern "C" CHEEGER_API cheeger_status cheeger_testing_fail_next_allocation(void) {
@@ -14,5 +15,12 @@ extern "C" CHEEGER_API cheeger_status cheeger_testing_set_kmeans_wave_chunks(int
     return cheeger::translate_exceptions("cheeger_testing_set_kmeans_wave_chunks", [&] {
         cheeger::require(chunks >= 0, "chunks = ", chunks, " must be >= 0 (0 = automatic)");
         cheeger::kmeans::set_wave_chunks_override(chunks);
+    });
+}
+
+extern "C" CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** name) {
+    return cheeger::translate_exceptions("cheeger_testing_cpu_kernel", [&] {
+        cheeger::require_not_null(name, "name");
+        *name = cheeger::kmeans::cpu_kernel_name();
     });
 }

@@ -23,8 +23,8 @@ void arm_allocation_failure() noexcept;
 
 /// Ensures buffer.size() >= count; new elements are value-initialised (zero). `what` names the buffer in the
 /// out-of-memory message.
-template <class T>
-void grow_buffer(std::vector<T>& buffer, std::int64_t count, const char* what) {
+template <class T, class Allocator>
+void grow_buffer(std::vector<T, Allocator>& buffer, std::int64_t count, const char* what) {
     if (count <= static_cast<std::int64_t>(buffer.size())) return;
     const auto elements = static_cast<std::uint64_t>(count);
     if (elements > std::numeric_limits<std::size_t>::max() / sizeof(T) || elements > buffer.max_size()) {

@@ -1,7 +1,7 @@
 // The nearest-centroid kernel of the CPU k-means: for a block of up to block_rows consecutive points, the index
 // of the nearest centroid and the squared distance to it. d2 = sum_j (p_j - c_j)^2 in dimension order, in
 // double, without FMA, and a strict < over centroids in index order (ties go to the smaller index): the
-// labels and distances are bit-identical with the plain serial loop, whichever kernel runs.
+// labels and distances are bit-identical with the plain serial loop, whichever kernel family runs.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,12 @@ using assign_block_function = void (*)(const double* points, std::int64_t rows, 
                                        const double* centroids, std::int32_t k, double* tile,
                                        std::int32_t* labels, double* distances);
 
-/// The kernel for dimension d (specialised for small d).
-assign_block_function assign_block_for(std::int64_t d) noexcept;
+/// The kernel family in use, chosen once per process: the one named by the environment variable
+/// CHEEGER_CPU_KERNEL ("scalar", "avx2", "avx512") when it is set, else the widest this build and CPU support.
+const char* cpu_kernel_name() noexcept;
+
+/// The kernel of that family for dimension d. Throws CHEEGER_STATUS_UNSUPPORTED when CHEEGER_CPU_KERNEL names
+/// a family this build or CPU does not have.
+assign_block_function assign_block_for(std::int64_t d);
 
 }  // namespace cheeger::kmeans

@@ -24,6 +24,20 @@ namespace cheeger::kmeans {
 
 namespace {
 
+// Index of the lowest set bit of a non-zero mask.
+inline int lowest_bit(std::uint32_t mask) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctz(mask);
+#else
+    int bit = 0;
+    while ((mask & 1U) == 0) {
+        mask >>= 1U;
+        ++bit;
+    }
+    return bit;
+#endif
+}
+
 class lloyd_run {
 public:
     lloyd_run(cheeger_context_t& context, const request& call)
@@ -35,7 +49,8 @@ public:
           d_(call.d),
           k_(call.params.k),
           chunks_(chunk_count(call.n)),
-          assign_block_(assign_block_for(call.d)) {}
+          assign_block_(assign_block_for(call.d)),
+          assign_chunk_(chunk_function_for(call.d)) {}
 
     // Fills ws_.centroids with the initial centroids and clears the running sums.
     void initialise(const request& call) {
@@ -60,7 +75,7 @@ public:
             const std::int64_t wave_size = std::min(ws_.wave_chunks, chunks_ - wave_begin);
             stopwatch watch;
             pool_.parallel_for(wave_size, [&](std::int64_t slot, int participant) {
-                assign_chunk(wave_begin + slot, slot, participant, first_pass);
+                (this->*assign_chunk_)(wave_begin + slot, slot, participant, first_pass);
             });
             seconds_assign += watch.seconds();
             watch.restart();
@@ -100,14 +115,34 @@ public:
     [[nodiscard]] const double* centroids() const noexcept { return ws_.centroids.data(); }
 
 private:
+    using chunk_function = void (lloyd_run::*)(std::int64_t chunk, std::int64_t slot, int participant,
+                                                bool first_pass) const;
+
+    // Dims > 0 fixes d at compile time for the delta updates (as the kernels do); 0 reads it at run time.
+    static chunk_function chunk_function_for(std::int64_t d) noexcept {
+        switch (d) {
+            case 1: return &lloyd_run::assign_chunk<1>;
+            case 2: return &lloyd_run::assign_chunk<2>;
+            case 3: return &lloyd_run::assign_chunk<3>;
+            case 4: return &lloyd_run::assign_chunk<4>;
+            default: return &lloyd_run::assign_chunk<0>;
+        }
+    }
+
+    // Step 1 for one chunk. The block's changed points are found as a bit mask first (a branch per point would
+    // mispredict at every change), then visited in point order.
+    template <int Dims>
     void assign_chunk(std::int64_t chunk, std::int64_t slot, int participant, bool first_pass) const {
+        static_assert(block_rows <= 32, "a block's changes fit a 32-bit mask");
+        const std::int64_t d = Dims > 0 ? Dims : d_;
         const std::int64_t begin = chunk * chunk_rows;
         const std::int64_t end = std::min(n_, begin + chunk_rows);
-        double* tile = ws_.tiles.data() + std::int64_t{participant} * block_rows * d_;
-        double* delta_sums = ws_.delta_sums.data() + slot * k_ * d_;
-        std::int64_t* delta_counts = ws_.delta_counts.data() + slot * k_;
-        std::uint8_t* touched = ws_.touched.data() + slot * k_;
+        double* tile = ws_.tiles.data() + std::int64_t{participant} * ws_.tile_stride;
+        double* delta_sums = ws_.delta_sums.data() + slot * ws_.sums_stride;
+        std::int64_t* delta_counts = ws_.delta_counts.data() + slot * ws_.counts_stride;
+        std::uint8_t* touched = ws_.touched.data() + slot * ws_.touched_stride;
         const double* centroids = ws_.centroids.data();
+        const auto k = static_cast<std::int32_t>(k_);
 
         std::int32_t nearest[block_rows];
         double distance[block_rows];
@@ -115,23 +150,30 @@ private:
         double inertia = 0.0;
         for (std::int64_t block = begin; block < end; block += block_rows) {
             const std::int64_t rows = std::min(block_rows, end - block);
-            assign_block_(points_ + block * d_, rows, d_, centroids, static_cast<std::int32_t>(k_), tile, nearest, distance);
+            assign_block_(points_ + block * d, rows, d, centroids, k, tile, nearest, distance);
+            const std::int32_t* old_labels = labels_ + block;
+            std::uint32_t changed = 0;
             for (std::int64_t r = 0; r < rows; ++r) {
-                const std::int64_t i = block + r;
                 inertia += distance[r];
-                const std::int32_t to = nearest[r];
-                const std::int32_t from = first_pass ? -1 : labels_[i];
-                if (to == from) continue;
+                const bool moved = first_pass || nearest[r] != old_labels[r];
+                changed |= static_cast<std::uint32_t>(moved) << r;
+            }
+            while (changed != 0) {
+                const int r = lowest_bit(changed);
+                changed &= changed - 1;
                 ++changes;
-                const double* point = points_ + i * d_;
-                if (from >= 0) {
-                    double* out = delta_sums + std::int64_t{from} * d_;
-                    for (std::int64_t j = 0; j < d_; ++j) out[j] -= point[j];
+                const std::int64_t i = block + r;
+                const std::int32_t to = nearest[r];
+                const double* point = points_ + i * d;
+                if (!first_pass) {
+                    const std::int32_t from = labels_[i];
+                    double* out = delta_sums + std::int64_t{from} * d;
+                    for (std::int64_t j = 0; j < d; ++j) out[j] -= point[j];
                     --delta_counts[from];
                     touched[from] = 1;
                 }
-                double* in = delta_sums + std::int64_t{to} * d_;
-                for (std::int64_t j = 0; j < d_; ++j) in[j] += point[j];
+                double* in = delta_sums + std::int64_t{to} * d;
+                for (std::int64_t j = 0; j < d; ++j) in[j] += point[j];
                 ++delta_counts[to];
                 touched[to] = 1;
                 labels_[i] = to;
@@ -150,18 +192,20 @@ private:
             const std::int64_t first = task * clusters_per_task;
             const std::int64_t last = std::min(k_, first + clusters_per_task);
             for (std::int64_t slot = 0; slot < wave_size; ++slot) {
+                std::uint8_t* touched = ws_.touched.data() + slot * ws_.touched_stride;
+                std::int64_t* delta_counts = ws_.delta_counts.data() + slot * ws_.counts_stride;
+                double* delta_sums = ws_.delta_sums.data() + slot * ws_.sums_stride;
                 for (std::int64_t c = first; c < last; ++c) {
-                    const std::int64_t at = slot * k_ + c;
-                    if (ws_.touched[static_cast<std::size_t>(at)] == 0) continue;
-                    double* delta = ws_.delta_sums.data() + at * d_;
+                    if (touched[c] == 0) continue;
+                    double* delta = delta_sums + c * d_;
                     double* sum = ws_.sums.data() + c * d_;
                     for (std::int64_t j = 0; j < d_; ++j) {
                         sum[j] += delta[j];
                         delta[j] = 0.0;
                     }
-                    ws_.counts[static_cast<std::size_t>(c)] += ws_.delta_counts[static_cast<std::size_t>(at)];
-                    ws_.delta_counts[static_cast<std::size_t>(at)] = 0;
-                    ws_.touched[static_cast<std::size_t>(at)] = 0;
+                    ws_.counts[static_cast<std::size_t>(c)] += delta_counts[c];
+                    delta_counts[c] = 0;
+                    touched[c] = 0;
                 }
             }
         };
@@ -182,6 +226,7 @@ private:
     std::int64_t k_;
     std::int64_t chunks_;
     assign_block_function assign_block_;
+    chunk_function assign_chunk_;
 };
 
 }  // namespace

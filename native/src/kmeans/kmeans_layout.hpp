@@ -9,8 +9,9 @@ namespace cheeger::kmeans {
 /// Rows per chunk: the unit of work and of delta accumulation (docs/architecture.md, "KMeansChunk").
 inline constexpr std::int64_t chunk_rows = 4096;
 
-/// Rows the distance kernel handles at once (four AVX2 vectors of four doubles).
-inline constexpr std::int64_t block_rows = 16;
+/// Rows the distance kernel handles at once (four AVX-512 vectors of eight doubles, or two rounds of four AVX2
+/// vectors of four).
+inline constexpr std::int64_t block_rows = 32;
 
 /// Number of chunks of n rows.
 constexpr std::int64_t chunk_count(std::int64_t n) noexcept { return (n + chunk_rows - 1) / chunk_rows; }

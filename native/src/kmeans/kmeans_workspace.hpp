@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/aligned_allocator.hpp"
+
 namespace cheeger::kmeans {
 
 struct workspace {
@@ -12,19 +14,24 @@ struct workspace {
     std::vector<double> next_centroids;  // k x d, the centroids the pass produces
     std::vector<double> sums;            // k x d running sums of the assigned points
     std::vector<std::int64_t> counts;    // k running counts
-    std::vector<double> delta_sums;      // wave_chunks x k x d, per-chunk changes of the sums
-    std::vector<std::int64_t> delta_counts;  // wave_chunks x k
-    std::vector<std::uint8_t> touched;   // wave_chunks x k: did the chunk change this cluster
+    // Per chunk of a wave (written by different threads side by side, so each slot is padded to whole cache
+    // lines): the changes of the sums and counts, and whether the chunk changed a cluster at all.
+    aligned_vector<double> delta_sums;        // wave_chunks x sums_stride (k x d used)
+    aligned_vector<std::int64_t> delta_counts;  // wave_chunks x counts_stride (k used)
+    aligned_vector<std::uint8_t> touched;     // wave_chunks x touched_stride (k used)
     std::vector<std::int64_t> chunk_changes;  // per chunk: points that changed cluster
     std::vector<double> chunk_inertia;   // per chunk: sum of d2 in point order
-    std::vector<double> tiles;           // threads x block_rows x d: transposed points of one block
+    aligned_vector<double> tiles;        // threads x tile_stride (block_rows x d used): transposed points
     std::vector<std::int64_t> rows;      // k sampled rows
 
-    /// Chunks whose deltas are held at once (a pass runs in waves of this many chunks).
-    std::int64_t wave_chunks = 0;
+    std::int64_t wave_chunks = 0;    // chunks whose deltas are held at once (a pass runs in waves of this many)
+    std::int64_t sums_stride = 0;    // doubles between the delta sums of two chunk slots
+    std::int64_t counts_stride = 0;  // counts between the delta counts of two chunk slots
+    std::int64_t touched_stride = 0; // flags between the touched flags of two chunk slots
+    std::int64_t tile_stride = 0;    // doubles between the tiles of two threads
 
-    /// Grows every buffer for a run of n x d points, k clusters and `threads` threads; sets wave_chunks and
-    /// clears the delta buffers it will use.
+    /// Grows every buffer for a run of n x d points, k clusters and `threads` threads; sets the wave size and
+    /// strides and clears the delta buffers it will use.
     void prepare(std::int64_t n, std::int64_t d, std::int64_t k, int threads);
 };
 
