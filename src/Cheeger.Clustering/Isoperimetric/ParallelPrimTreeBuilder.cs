@@ -47,8 +47,9 @@ internal static class ParallelPrimTreeBuilder
         public double Key;
         public int Parent;
         public int Vertex;
-        public bool Stop;
+        public bool Stop;       // set by worker 0 when cancelled; every worker reads it after the same barrier
 
+        /// <summary>True when this edge comes first under the edge order (an empty candidate comes last).</summary>
         public readonly bool Precedes(in Candidate other) =>
             other.Vertex < 0 || (Vertex >= 0 && EdgeOrder.Precedes(Key, Parent, Vertex, other.Key, other.Parent, other.Vertex));
     }
