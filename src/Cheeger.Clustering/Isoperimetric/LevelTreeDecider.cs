@@ -4,15 +4,24 @@ namespace Cheeger.Clustering.Isoperimetric;
 
 /// <summary>
 /// The depth-by-depth decision procedure of spec §6.3 in pull form: the levels are processed from the deepest
-/// up, and each vertex of a level adds its own children (CSR, sibling order), which are one level deeper and
+/// up, and each vertex of a level adds its own children (in sibling order), which are one level deeper and
 /// already final. A vertex therefore sums exactly as in §4.2, and the arrays equal
 /// <see cref="SerialTreeDecider"/>'s bit for bit. Representatives follow level by level from the root.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The vertices are renumbered in breadth-first order (children in sibling order). Each level is then a
+/// contiguous range, the children of a vertex are contiguous and follow its siblings' children, and a pass
+/// from the last position to the first is a valid deepest-level-first sweep: the procedure streams through
+/// memory instead of chasing vertex ids. Only the order within a level differs from §6.1's levels, and no
+/// vertex's result depends on it.
+/// </para>
+/// <para>
 /// A level is split over the workers only when it holds at least <c>minParallelWidth</c> vertices; runs of
 /// narrower levels go to one worker between two barriers, because a barrier costs more than a few hundred
 /// vertices' work. The split changes who computes a vertex, never how, so every worker count gives the same
 /// arrays. The buffers are reused across calls: one instance serves one caller at a time.
+/// </para>
 /// </remarks>
 public sealed class LevelTreeDecider : ITreeDecider
 {
@@ -22,6 +31,15 @@ public sealed class LevelTreeDecider : ITreeDecider
     private readonly WorkerTeam? _team;
     private readonly Segment[] _plan;           // bottom-up: deepest levels first
     private readonly bool _anyParallel;
+
+    // Indexed by breadth-first position.
+    private readonly int[] _vertexAt;
+    private readonly int[] _parentAt;           // position of the parent; −1 for the root
+    private readonly int[] _childStart;         // children of position p: [_childStart[p], _childStart[p + 1])
+    private readonly int[] _levelStart;         // level L: positions [_levelStart[L], _levelStart[L + 1])
+    private readonly double[] _flow;
+    private readonly double[] _weight;
+    private readonly double[] _potential;
     private readonly double[] _val;
     private readonly bool[] _good;
     private readonly bool[] _joined;
@@ -41,12 +59,47 @@ public sealed class LevelTreeDecider : ITreeDecider
         Tree = tree;
         _team = team is { Size: > 1 } ? team : null;
         int n = tree.Count;
+
+        _vertexAt = new int[n];
+        _parentAt = new int[n];
+        _childStart = new int[n + 1];
+        var positionOf = new int[n];
+        int tail = 0;
+        _vertexAt[tail++] = tree.Root;
+        _parentAt[0] = -1;
+        for (int p = 0; p < n; p++)
+        {
+            int v = _vertexAt[p];
+            positionOf[v] = p;
+            _childStart[p] = tail;
+            foreach (int c in tree.ChildrenOf(v))
+            {
+                _parentAt[tail] = p;
+                _vertexAt[tail++] = c;
+            }
+        }
+        _childStart[n] = tail;
+
+        _levelStart = new int[tree.MaxDepth + 2];
+        for (int p = 0; p < n; p++) _levelStart[tree.Depth[_vertexAt[p]] + 1] = p + 1;
+
+        _flow = new double[n];
+        _weight = new double[n];
+        _potential = new double[n];
+        for (int p = 0; p < n; p++)
+        {
+            int v = _vertexAt[p];
+            _flow[p] = tree.ParentFlow[v];
+            _weight[p] = tree.VertexWeight[v];
+            _potential[p] = tree.Potential[v];
+        }
+
         _val = new double[n];
         _good = new bool[n];
         _joined = new bool[n];          // the root's entry stays false; every other entry is written per call
         _rep = new int[n];
         _workerCounts = new long[8 * (_team?.Size ?? 1)];
-        _plan = Plan(tree, _team is null ? int.MaxValue : minParallelWidth);
+        _plan = Plan(_levelStart, _team is null ? int.MaxValue : minParallelWidth);
         _anyParallel = _plan.Any(s => s.Parallel);
     }
 
@@ -63,16 +116,20 @@ public sealed class LevelTreeDecider : ITreeDecider
     public TreeDecision Decide(double epsilon, bool strict = false)
     {
         int count = Run(epsilon, strict, representatives: true);
-        return new TreeDecision
+        int n = Tree.Count;
+        var val = new double[n];
+        var good = new bool[n];
+        var joined = new bool[n];
+        var rep = new int[n];
+        for (int p = 0; p < n; p++)
         {
-            Epsilon = epsilon,
-            Strict = strict,
-            Value = (double[])_val.Clone(),
-            Good = (bool[])_good.Clone(),
-            Joined = (bool[])_joined.Clone(),
-            Representative = (int[])_rep.Clone(),
-            Count = count,
-        };
+            int v = _vertexAt[p];
+            val[v] = _val[p];
+            good[v] = _good[p];
+            joined[v] = _joined[p];
+            rep[v] = _vertexAt[_rep[p]];
+        }
+        return new TreeDecision { Epsilon = epsilon, Strict = strict, Value = val, Good = good, Joined = joined, Representative = rep, Count = count };
     }
 
     private int Run(double epsilon, bool strict, bool representatives)
@@ -92,22 +149,18 @@ public sealed class LevelTreeDecider : ITreeDecider
 
     private void Work(int worker, int workers, SpinBarrier? barrier, double epsilon, bool strict, bool representatives)
     {
-        var t = Tree;
         long count = 0;
         for (int s = 0; s < _plan.Length; s++)
         {
             var segment = _plan[s];
             if (segment.Parallel)
             {
-                var (begin, end) = Chunk(t, segment.Deepest, worker, workers);
-                for (int i = begin; i < end; i++) count += Close(t, t.LevelVertices[i], epsilon, strict);
+                var (begin, end) = Chunk(segment.Deepest, worker, workers);
+                count += Close(begin, end, epsilon, strict);
             }
             else if (worker == 0)
             {
-                for (int level = segment.Deepest; level >= segment.Shallowest; level--)
-                {
-                    for (int i = t.LevelStart[level]; i < t.LevelStart[level + 1]; i++) count += Close(t, t.LevelVertices[i], epsilon, strict);
-                }
+                count += Close(_levelStart[segment.Shallowest], _levelStart[segment.Deepest + 1], epsilon, strict);
             }
             if (s + 1 < _plan.Length) barrier?.SignalAndWait();
         }
@@ -120,51 +173,62 @@ public sealed class LevelTreeDecider : ITreeDecider
             var segment = _plan[s];
             if (segment.Parallel)
             {
-                var (begin, end) = Chunk(t, segment.Deepest, worker, workers);
-                for (int i = begin; i < end; i++) Represent(t, t.LevelVertices[i]);
+                var (begin, end) = Chunk(segment.Deepest, worker, workers);
+                Represent(begin, end);
             }
             else if (worker == 0)
             {
-                for (int i = t.LevelStart[segment.Shallowest]; i < t.LevelStart[segment.Deepest + 1]; i++) Represent(t, t.LevelVertices[i]);
+                Represent(_levelStart[segment.Shallowest], _levelStart[segment.Deepest + 1]);
             }
             if (s > 0) barrier?.SignalAndWait();
         }
     }
 
-    /// <summary>The closing test of v after pulling its children's contributions in sibling order (spec §4.2 lines 2–10).</summary>
-    private int Close(WeightedTree t, int v, double epsilon, bool strict)
+    /// <summary>
+    /// The closing test (spec §4.2 lines 2–10) of positions end−1 down to begin, each after pulling its
+    /// children's contributions in sibling order; the children of every position in the range must be final.
+    /// </summary>
+    private int Close(int begin, int end, double epsilon, bool strict)
     {
-        double acc = t.Potential[v] - epsilon * t.VertexWeight[v];
-        for (int i = t.ChildStart[v]; i < t.ChildStart[v + 1]; i++)
+        int count = 0;
+        for (int p = end - 1; p >= begin; p--)
         {
-            int c = t.Children[i];
-            bool join = !_good[c] && _val[c] < t.ParentFlow[c];
-            _joined[c] = join;
-            acc += join ? _val[c] : t.ParentFlow[c];
+            double acc = _potential[p] - epsilon * _weight[p];
+            for (int c = _childStart[p]; c < _childStart[p + 1]; c++)
+            {
+                bool join = !_good[c] && _val[c] < _flow[c];
+                _joined[c] = join;
+                acc += join ? _val[c] : _flow[c];
+            }
+            _val[p] = acc;
+            double total = acc + _flow[p];
+            bool good = strict ? total < 0 : total <= 0;
+            _good[p] = good;
+            if (good) count++;
         }
-        _val[v] = acc;
-        double total = acc + t.ParentFlow[v];
-        bool good = strict ? total < 0 : total <= 0;
-        _good[v] = good;
-        return good ? 1 : 0;
+        return count;
     }
 
-    private void Represent(WeightedTree t, int v) => _rep[v] = _joined[v] ? _rep[t.Parent[v]] : v;
-
-    private static (int Begin, int End) Chunk(WeightedTree t, int level, int worker, int workers)
+    /// <summary>rep of positions begin..end−1 (spec §4.2 line 12); their parents' must be final.</summary>
+    private void Represent(int begin, int end)
     {
-        int start = t.LevelStart[level];
-        long width = t.LevelStart[level + 1] - start;
+        for (int p = begin; p < end; p++) _rep[p] = _joined[p] ? _rep[_parentAt[p]] : p;
+    }
+
+    private (int Begin, int End) Chunk(int level, int worker, int workers)
+    {
+        int start = _levelStart[level];
+        long width = _levelStart[level + 1] - start;
         return (start + (int)(width * worker / workers), start + (int)(width * (worker + 1) / workers));
     }
 
     /// <summary>Levels from the deepest up: each wide level alone (split), each run of narrow levels as one serial segment.</summary>
-    private static Segment[] Plan(WeightedTree t, int minParallelWidth)
+    private static Segment[] Plan(int[] levelStart, int minParallelWidth)
     {
         var plan = new List<Segment>();
-        for (int level = t.MaxDepth; level >= 0; level--)
+        for (int level = levelStart.Length - 2; level >= 0; level--)
         {
-            int width = t.LevelStart[level + 1] - t.LevelStart[level];
+            int width = levelStart[level + 1] - levelStart[level];
             if (width >= minParallelWidth)
             {
                 plan.Add(new Segment(level, level, true));

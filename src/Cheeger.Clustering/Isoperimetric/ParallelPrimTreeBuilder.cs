@@ -47,8 +47,9 @@ internal static class ParallelPrimTreeBuilder
         public double Key;
         public int Parent;
         public int Vertex;
-        public bool Stop;
+        public bool Stop;       // set by worker 0 when cancelled; every worker reads it after the same barrier
 
+        /// <summary>True when this edge comes first under the edge order (an empty candidate comes last).</summary>
         public readonly bool Precedes(in Candidate other) =>
             other.Vertex < 0 || (Vertex >= 0 && EdgeOrder.Precedes(Key, Parent, Vertex, other.Key, other.Parent, other.Vertex));
     }
@@ -170,7 +171,6 @@ internal static class ParallelPrimTreeBuilder
             ref double keys = ref MemoryMarshal.GetArrayDataReference(_key);
             ref long parents = ref MemoryMarshal.GetArrayDataReference(_parent);
             var uLanes = new Vector<long>(u);
-            var lane = LaneIndices();
             var minKey = new Vector<double>(double.PositiveInfinity);
             var minAt = new Vector<long>(-1);
             var tie = Vector<long>.Zero;
@@ -178,12 +178,14 @@ internal static class ParallelPrimTreeBuilder
             int i = 0;
             if (Vector.IsHardwareAccelerated)
             {
+                ref Vector<double> joined = ref MemoryMarshal.GetArrayDataReference(_joined);
                 for (; i + width <= count; i += width)
                 {
                     var acc = Vector<double>.Zero;
+                    ref double column = ref Unsafe.Add(ref columns, i);
                     for (int j = 0; j < _dim; j++)
                     {
-                        var diff = Vector.LoadUnsafe(ref columns, (nuint)(j * capacity + i)) - _joined[j];
+                        var diff = Vector.LoadUnsafe(ref column, (nuint)(j * capacity)) - Unsafe.Add(ref joined, j);
                         acc += diff * diff;
                     }
                     Vector<double> key;
@@ -204,7 +206,7 @@ internal static class ParallelPrimTreeBuilder
                     tie |= Vector.Equals(key, minKey);
                     var lower = Vector.LessThan(key, minKey);
                     minKey = Vector.ConditionalSelect(lower, key, minKey);
-                    minAt = Vector.ConditionalSelect(lower, lane + new Vector<long>(i), minAt);
+                    minAt = Vector.ConditionalSelect(lower, Vector<long>.Indices + new Vector<long>(i), minAt);
                 }
             }
 
@@ -249,13 +251,6 @@ internal static class ParallelPrimTreeBuilder
             int v = (int)_vertex[i], p = (int)_parent[i];
             if (best.Vertex < 0 || EdgeOrder.Precedes(_key[i], p, v, best.Key, best.Parent, best.Vertex))
                 best = new Candidate { Key = _key[i], Parent = p, Vertex = v };
-        }
-
-        private static Vector<long> LaneIndices()
-        {
-            Span<long> lanes = stackalloc long[Vector<long>.Count];
-            for (int l = 0; l < lanes.Length; l++) lanes[l] = l;
-            return new Vector<long>(lanes);
         }
     }
 }
