@@ -34,14 +34,18 @@ internal sealed class PointBlocks : IChunkWork
     public void Execute(int chunk)
     {
         ReadOnlySpan<double> points = _points.Span;
-        int first = chunk * KMeansChunk.Rows;
-        int end = Math.Min(first + KMeansChunk.Rows, _n);
-        int paddedEnd = end == _n ? BlockCount * _lanes : end;
-        for (int i = first; i < paddedEnd; i++)
+        int d = _d, lanes = _lanes;
+        // A chunk starts on a block boundary (4096 is a multiple of every lane count); the last block may be partial.
+        int firstBlock = chunk * (KMeansChunk.Rows / lanes);
+        int endBlock = Math.Min(firstBlock + KMeansChunk.Rows / lanes, BlockCount);
+        for (int b = firstBlock; b < endBlock; b++)
         {
-            int source = Math.Min(i, _n - 1) * _d;
-            long target = (long)(i / _lanes) * _d * _lanes + i % _lanes;
-            for (int j = 0; j < _d; j++) Values[target + (long)j * _lanes] = points[source + j];
+            Span<double> block = Values.AsSpan(b * d * lanes, d * lanes);
+            for (int l = 0; l < lanes; l++)
+            {
+                ReadOnlySpan<double> row = points.Slice(Math.Min(b * lanes + l, _n - 1) * d, d);
+                for (int j = 0; j < d; j++) block[j * lanes + l] = row[j];
+            }
         }
     }
 }

@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+
+namespace Cheeger.Benchmarks;
+
+/// <summary>
+/// The configuration every Cheeger suite shares: markdown and JSON exports (docs/benchmarks.md is regenerated
+/// from them), allocation columns, and two jobs: a short one for quick checks and the default for published numbers.
+/// </summary>
+public sealed class BenchmarkConfig : ManualConfig
+{
+    /// <summary>Categories, so one can run a method's suites alone (<c>--anyCategories kmeans</c>).</summary>
+    public static class Categories
+    {
+        /// <summary>K-means suites.</summary>
+        public const string KMeans = "kmeans";
+
+        /// <summary>Isoperimetric suites.</summary>
+        public const string Isoperimetric = "iso";
+
+        /// <summary>Other libraries, measured beside ours.</summary>
+        public const string Peer = "peer";
+    }
+
+    /// <summary>Builds the shared configuration; <c>CHEEGER_BENCH_SHORT=1</c> selects the short job.</summary>
+    public BenchmarkConfig()
+    {
+        AddJob(Environment.GetEnvironmentVariable("CHEEGER_BENCH_SHORT") == "1" ? Job.ShortRun : Job.Default);
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddExporter(MarkdownExporter.GitHub, JsonExporter.Full);
+        AddColumnProvider(DefaultColumnProviders.Instance);
+        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
+        WithOptions(ConfigOptions.JoinSummary);
+    }
+}
