@@ -25,6 +25,7 @@ namespace {
 // Four vertices per vector, one per lane: each lane sums its own d2 in dimension order, exactly as the scalar loop.
 using lanes_d = double __attribute__((vector_size(32)));
 using lanes_i = long long __attribute__((vector_size(32)));
+using lanes_i32 = std::int32_t __attribute__((vector_size(16)));
 constexpr std::int64_t lane_count = 4;
 
 inline lanes_d load(const double* p) noexcept {
@@ -129,52 +130,42 @@ private:
         least_edge best;
         std::int64_t i = 0;
 #ifdef CHEEGER_ISO_PRIM_VECTORS
-        lanes_d min_key = {0, 0, 0, 0};
-        lanes_i min_at = {-1, -1, -1, -1};
-        lanes_i tie = {0, 0, 0, 0};
-        const lanes_i lane = {0, 1, 2, 3};
-        bool first_block = true;
+        lane_minimum minimum;
+        // Four vectors at a time: four independent sums in flight (each lane still adds its own dimensions in
+        // order), so the loop is not bound by the latency of one chain of additions.
+        for (; i + 4 * lane_count <= count; i += 4 * lane_count) {
+            lanes_d a0 = {0, 0, 0, 0}, a1 = a0, a2 = a0, a3 = a0;
+            const double* column = columns_ + i;
+            for (std::int64_t j = 0; j < d_; ++j, column += capacity) {
+                const double x = row[j];
+                const lanes_d d0 = load(column) - x, d1 = load(column + 4) - x;
+                const lanes_d d2 = load(column + 8) - x, d3 = load(column + 12) - x;
+                a0 += d0 * d0;
+                a1 += d1 * d1;
+                a2 += d2 * d2;
+                a3 += d3 * d3;
+            }
+            offer_block(u, i, a0, assign, minimum);
+            offer_block(u, i + 4, a1, assign, minimum);
+            offer_block(u, i + 8, a2, assign, minimum);
+            offer_block(u, i + 12, a3, assign, minimum);
+        }
         for (; i + lane_count <= count; i += lane_count) {
             lanes_d acc = {0, 0, 0, 0};
             const double* column = columns_ + i;
-            for (std::int64_t j = 0; j < d_; ++j) {
-                const lanes_d diff = load(column + j * capacity) - row[j];
+            for (std::int64_t j = 0; j < d_; ++j, column += capacity) {
+                const lanes_d diff = load(column) - row[j];
                 acc += diff * diff;
             }
-            lanes_d key;
-            if (assign) {
-                key = acc;
-                for (std::int64_t l = 0; l < lane_count; ++l) parents_[i + l] = u;
-            } else {
-                const lanes_d old = load(keys_ + i);
-                const lanes_i less = acc < old;
-                key = less ? acc : old;
-                if (any(less)) {
-                    for (std::int64_t l = 0; l < lane_count; ++l) {
-                        if (less[l] != 0) parents_[i + l] = u;
-                    }
-                }
-                if (any(acc == old)) break_ties(u, i, acc);
-            }
-            store(keys_ + i, key);
-            if (first_block) {
-                min_key = key;
-                min_at = lane + i;
-                first_block = false;
-            } else {
-                tie |= key == min_key;
-                const lanes_i lower = key < min_key;
-                min_key = lower ? key : min_key;
-                min_at = lower ? lane + i : min_at;
-            }
+            offer_block(u, i, acc, assign, minimum);
         }
         if (i > 0) {
-            if (any(tie)) {
+            if (any(minimum.tie)) {
                 // Equal keys within a lane: settle them by the full edge order.
                 for (std::int64_t p = 0; p < i; ++p) best.offer(keys_[p], parents_[p], vertices_[p]);
             } else {
                 for (std::int64_t l = 0; l < lane_count; ++l) {
-                    const std::int64_t p = min_at[l];
+                    const std::int64_t p = minimum.at[l];
                     best.offer(keys_[p], parents_[p], vertices_[p]);
                 }
             }
@@ -193,6 +184,51 @@ private:
     }
 
 #ifdef CHEEGER_ISO_PRIM_VECTORS
+    // The least key seen in each lane and where; tie marks a lane that saw its least key twice.
+    struct lane_minimum {
+        lanes_d key = {0, 0, 0, 0};
+        lanes_i at = {-1, -1, -1, -1};
+        lanes_i tie = {0, 0, 0, 0};
+        bool empty = true;
+    };
+
+    // Offers the edges from u to packed vertices i..i+3 (squared lengths `offered`): keeps the shorter edge, an
+    // equally long one when its endpoint pair is smaller (assign: takes them), then tracks each lane's least key.
+    __attribute__((always_inline)) void offer_block(std::int32_t u, std::int64_t i, lanes_d offered, bool assign,
+                                                    lane_minimum& minimum) noexcept {
+        lanes_d key;
+        if (assign) {
+            key = offered;
+            const lanes_i32 all_u = {u, u, u, u};
+            std::memcpy(parents_ + i, &all_u, sizeof all_u);
+        } else {
+            const lanes_d old = load(keys_ + i);
+            const lanes_i less = offered < old;
+            key = less ? offered : old;
+            if (any(less)) {
+                const lanes_i32 take = __builtin_convertvector(less, lanes_i32);
+                const lanes_i32 all_u = {u, u, u, u};
+                lanes_i32 kept;
+                std::memcpy(&kept, parents_ + i, sizeof kept);
+                kept = (kept & ~take) | (all_u & take);
+                std::memcpy(parents_ + i, &kept, sizeof kept);
+            }
+            if (any(offered == old)) break_ties(u, i, offered);
+        }
+        store(keys_ + i, key);
+        const lanes_i lane = {0, 1, 2, 3};
+        if (minimum.empty) {
+            minimum.key = key;
+            minimum.at = lane + i;
+            minimum.empty = false;
+            return;
+        }
+        minimum.tie |= key == minimum.key;
+        const lanes_i lower = key < minimum.key;
+        minimum.key = lower ? key : minimum.key;
+        minimum.at = lower ? lane + i : minimum.at;
+    }
+
     // Lanes where the offered edge is exactly as long as the kept one: the smaller endpoint pair wins.
     __attribute__((noinline)) void break_ties(std::int32_t u, std::int64_t i, lanes_d offered) noexcept {
         for (std::int64_t l = 0; l < lane_count; ++l) {
