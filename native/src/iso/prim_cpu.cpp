@@ -6,6 +6,11 @@
 #include <limits>
 #include <thread>
 
+#if defined(__GNUC__) && defined(__AVX__)
+#define CHEEGER_ISO_PRIM_VECTORS 1
+#include <immintrin.h>
+#endif
+
 #include "core/buffer.hpp"
 #include "iso/edge_order.hpp"
 #include "iso/squared_distance.hpp"
@@ -21,8 +26,7 @@ namespace cheeger::iso {
 
 namespace {
 
-#if defined(__GNUC__) && defined(__AVX__)
-#define CHEEGER_ISO_PRIM_VECTORS 1
+#ifdef CHEEGER_ISO_PRIM_VECTORS
 // Four vertices per vector, one per lane: each lane sums its own d2 in dimension order, exactly as the scalar loop.
 using lanes_d = double __attribute__((vector_size(32)));
 using lanes_i = long long __attribute__((vector_size(32)));
@@ -37,7 +41,7 @@ inline lanes_d load(const double* p) noexcept {
 
 inline void store(double* p, lanes_d v) noexcept { std::memcpy(p, &v, sizeof v); }
 
-inline bool any(lanes_i mask) noexcept { return (mask[0] | mask[1] | mask[2] | mask[3]) != 0; }
+inline bool any(lanes_i mask) noexcept { return _mm256_movemask_pd(reinterpret_cast<__m256d>(mask)) != 0; }
 #endif
 
 inline void pause() noexcept {
@@ -262,13 +266,11 @@ private:
             const lanes_d old = load(keys_ + i);
             const lanes_i less = offered < old;
             key = less ? offered : old;
-            if (any(less)) {
-                const lanes_i32 take = __builtin_convertvector(less, lanes_i32);
-                lanes_i32 kept;
-                std::memcpy(&kept, parents_ + i, sizeof kept);
-                kept = (kept & ~take) | (all_u & take);
-                std::memcpy(parents_ + i, &kept, sizeof kept);
-            }
+            const lanes_i32 take = __builtin_convertvector(less, lanes_i32);  // branch-free: often unpredictable
+            lanes_i32 kept;
+            std::memcpy(&kept, parents_ + i, sizeof kept);
+            kept = (kept & ~take) | (all_u & take);
+            std::memcpy(parents_ + i, &kept, sizeof kept);
             if (any(offered == old)) break_ties(u, i, offered);
         }
         store(keys_ + i, key);
