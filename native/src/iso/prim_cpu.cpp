@@ -2,18 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <limits>
 #include <thread>
 
-#if defined(__GNUC__) && defined(__AVX__)
-#define CHEEGER_ISO_PRIM_VECTORS 1
-#include <immintrin.h>
-#endif
-
 #include "core/buffer.hpp"
-#include "iso/edge_order.hpp"
-#include "iso/squared_distance.hpp"
+#include "iso/prim_chunk.hpp"
 
 // Step t (t = 0 is the root's) has a vertex u that joined last and a pack of `count` vertices outside the tree,
 // cut into chunks of prim_chunk. A ticket (t, next chunk) in one atomic word hands the chunks out; a thread that
@@ -26,44 +19,11 @@ namespace cheeger::iso {
 
 namespace {
 
-#ifdef CHEEGER_ISO_PRIM_VECTORS
-// Four vertices per vector, one per lane: each lane sums its own d2 in dimension order, exactly as the scalar loop.
-using lanes_d = double __attribute__((vector_size(32)));
-using lanes_i = long long __attribute__((vector_size(32)));
-using lanes_i32 = std::int32_t __attribute__((vector_size(16)));
-constexpr std::int64_t lane_count = 4;
-
-inline lanes_d load(const double* p) noexcept {
-    lanes_d v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-inline void store(double* p, lanes_d v) noexcept { std::memcpy(p, &v, sizeof v); }
-
-inline bool any(lanes_i mask) noexcept { return _mm256_movemask_pd(reinterpret_cast<__m256d>(mask)) != 0; }
-#endif
-
 inline void pause() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
 #endif
 }
-
-struct least_edge {
-    double key = 0.0;
-    std::int32_t parent = -1;
-    std::int32_t vertex = -1;
-
-    // Offers a kept edge (key, parent, vertex); keeps the least under the edge order.
-    void offer(double k, std::int32_t p, std::int32_t v) noexcept {
-        if (vertex < 0 || edge_precedes(k, p, v, key, parent, vertex)) {
-            key = k;
-            parent = p;
-            vertex = v;
-        }
-    }
-};
 
 // The state of the current step, written by the thread that finished the previous one before it publishes the
 // ticket. Relaxed atomics: the ticket's release/acquire orders them; a thread that reads a newer value than its
@@ -84,7 +44,7 @@ public:
              const tree_output& out) noexcept
         : ws_(ws), points_(points), n_(n), d_(d), capacity_(capacity), out_(out),
           columns_(ws.columns.data()), keys_(ws.keys.data()), parents_(ws.parents.data()),
-          vertices_(ws.vertices.data()) {}
+          vertices_(ws.vertices.data()), kernel_(prim_chunk_kernel()) {}
 
     // Packs vertices 1..n-1 in index order and opens step 0 (u = the root).
     void start() noexcept {
@@ -147,7 +107,9 @@ private:
         const std::int64_t count = state_.count.load(std::memory_order_relaxed);
         const std::int64_t begin = chunk * prim_chunk;
         const std::int64_t end = std::min(begin + prim_chunk, count);
-        const least_edge best = offer(u, begin, end, step == 0);
+        const prim_chunk_args args{points_, d_,     points_ + static_cast<std::int64_t>(u) * d_,
+                                   u,       columns_, capacity_, keys_, parents_, vertices_, begin, end, step == 0};
+        const least_edge best = kernel_(args);
         ws_.candidates[static_cast<std::size_t>(chunk)] = prim_candidate{best.key, best.parent, best.vertex};
     }
 
@@ -184,120 +146,6 @@ private:
         return last;
     }
 
-    // Offers the edges from u to packed vertices [begin, end) (assign: takes them, the root's step) and returns
-    // the least kept edge among them.
-    least_edge offer(std::int32_t u, std::int64_t begin, std::int64_t end, bool assign) noexcept {
-        const double* row = points_ + static_cast<std::int64_t>(u) * d_;
-        least_edge best;
-        std::int64_t i = begin;
-#ifdef CHEEGER_ISO_PRIM_VECTORS
-        lane_minimum minimum;
-        // Four vectors at a time: four independent sums in flight (each lane still adds its own dimensions in
-        // order), so the loop is not bound by the latency of one chain of additions.
-        for (; i + 4 * lane_count <= end; i += 4 * lane_count) {
-            lanes_d a0 = {0, 0, 0, 0}, a1 = a0, a2 = a0, a3 = a0;
-            const double* column = columns_ + i;
-            for (std::int64_t j = 0; j < d_; ++j, column += capacity_) {
-                const double x = row[j];
-                const lanes_d d0 = load(column) - x, d1 = load(column + 4) - x;
-                const lanes_d d2 = load(column + 8) - x, d3 = load(column + 12) - x;
-                a0 += d0 * d0;
-                a1 += d1 * d1;
-                a2 += d2 * d2;
-                a3 += d3 * d3;
-            }
-            offer_block(u, i, a0, assign, minimum);
-            offer_block(u, i + 4, a1, assign, minimum);
-            offer_block(u, i + 8, a2, assign, minimum);
-            offer_block(u, i + 12, a3, assign, minimum);
-        }
-        for (; i + lane_count <= end; i += lane_count) {
-            lanes_d acc = {0, 0, 0, 0};
-            const double* column = columns_ + i;
-            for (std::int64_t j = 0; j < d_; ++j, column += capacity_) {
-                const lanes_d diff = load(column) - row[j];
-                acc += diff * diff;
-            }
-            offer_block(u, i, acc, assign, minimum);
-        }
-        if (!minimum.empty) {
-            if (any(minimum.tie)) {
-                // Equal keys within a lane: settle them by the full edge order.
-                for (std::int64_t p = begin; p < i; ++p) best.offer(keys_[p], parents_[p], vertices_[p]);
-            } else {
-                for (std::int64_t l = 0; l < lane_count; ++l) {
-                    const std::int64_t p = minimum.at[l];
-                    best.offer(keys_[p], parents_[p], vertices_[p]);
-                }
-            }
-        }
-#endif
-        for (; i < end; ++i) {
-            const std::int32_t v = vertices_[i];
-            const double d2 = squared_distance(row, points_ + static_cast<std::int64_t>(v) * d_, d_);
-            if (assign || edge_precedes(d2, u, v, keys_[i], parents_[i], v)) {
-                keys_[i] = d2;
-                parents_[i] = u;
-            }
-            best.offer(keys_[i], parents_[i], v);
-        }
-        return best;
-    }
-
-#ifdef CHEEGER_ISO_PRIM_VECTORS
-    // The least key seen in each lane and where; tie marks a lane that saw its least key twice.
-    struct lane_minimum {
-        lanes_d key = {0, 0, 0, 0};
-        lanes_i at = {-1, -1, -1, -1};
-        lanes_i tie = {0, 0, 0, 0};
-        bool empty = true;
-    };
-
-    // Offers the edges from u to packed vertices i..i+3 (squared lengths `offered`): keeps the shorter edge, an
-    // equally long one when its endpoint pair is smaller (assign: takes them), then tracks each lane's least key.
-    __attribute__((always_inline)) void offer_block(std::int32_t u, std::int64_t i, lanes_d offered, bool assign,
-                                                    lane_minimum& minimum) noexcept {
-        const lanes_i32 all_u = {u, u, u, u};
-        lanes_d key;
-        if (assign) {
-            key = offered;
-            std::memcpy(parents_ + i, &all_u, sizeof all_u);
-        } else {
-            const lanes_d old = load(keys_ + i);
-            const lanes_i less = offered < old;
-            key = less ? offered : old;
-            const lanes_i32 take = __builtin_convertvector(less, lanes_i32);  // branch-free: often unpredictable
-            lanes_i32 kept;
-            std::memcpy(&kept, parents_ + i, sizeof kept);
-            kept = (kept & ~take) | (all_u & take);
-            std::memcpy(parents_ + i, &kept, sizeof kept);
-            if (any(offered == old)) break_ties(u, i, offered);
-        }
-        store(keys_ + i, key);
-        const lanes_i lane = {0, 1, 2, 3};
-        if (minimum.empty) {
-            minimum.key = key;
-            minimum.at = lane + i;
-            minimum.empty = false;
-            return;
-        }
-        minimum.tie |= key == minimum.key;
-        const lanes_i lower = key < minimum.key;
-        minimum.key = lower ? key : minimum.key;
-        minimum.at = lower ? lane + i : minimum.at;
-    }
-
-    // Lanes where the offered edge is exactly as long as the kept one: the smaller endpoint pair wins.
-    __attribute__((noinline)) void break_ties(std::int32_t u, std::int64_t i, lanes_d offered) noexcept {
-        for (std::int64_t l = 0; l < lane_count; ++l) {
-            const std::int32_t v = vertices_[i + l];
-            if (offered[l] == keys_[i + l] && edge_precedes(offered[l], u, v, keys_[i + l], parents_[i + l], v)) {
-                parents_[i + l] = u;
-            }
-        }
-    }
-#endif
-
     prim_workspace& ws_;
     const double* points_;
     std::int64_t n_;
@@ -308,6 +156,7 @@ private:
     double* keys_;
     std::int32_t* parents_;
     std::int32_t* vertices_;
+    prim_chunk_function kernel_;
     step_state state_;
 };
 
