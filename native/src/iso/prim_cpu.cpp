@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <limits>
 #include <thread>
 
@@ -62,9 +63,11 @@ public:
         state_.ticket.store(ticket_of(0, 0), std::memory_order_release);
     }
 
-    // One thread's part: claims chunks until every vertex has joined.
+    // One thread's part: claims chunks until every vertex has joined, or until it retires (see below).
     void work() noexcept {
         const auto last_step = static_cast<std::uint64_t>(n_ - 1);
+        active_.fetch_add(1, std::memory_order_relaxed);
+        std::int64_t typical_ns = 0;  // a moving average of this thread's chunk times
         std::uint64_t ticket = state_.ticket.load(std::memory_order_acquire);
         for (;;) {
             const std::uint64_t step = ticket >> 32U;
@@ -79,15 +82,35 @@ public:
                                                      std::memory_order_acquire)) {
                 continue;  // another thread claimed it, or the step moved on: `ticket` holds the new value
             }
+            const auto started = std::chrono::steady_clock::now();
             run_chunk(step, static_cast<std::int64_t>(chunk));
+            const std::int64_t took =
+                std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started)
+                    .count();
             if (state_.done.fetch_add(1, std::memory_order_acq_rel) + 1 == static_cast<std::int64_t>(chunks)) {
                 finish_step(step, static_cast<std::int64_t>(chunks));
             }
+            if (typical_ns > 0 && took > retire_after_ns && took > 8 * typical_ns && retire()) return;
+            typical_ns = typical_ns == 0 ? took : typical_ns + (took - typical_ns) / 8;
             ticket = state_.ticket.load(std::memory_order_acquire);
         }
     }
 
 private:
+    // A chunk that took this long, and far longer than this thread's chunks usually take, means the thread lost its
+    // core mid-chunk (the machine is shared) and held up the whole step meanwhile.
+    static constexpr std::int64_t retire_after_ns = 1'000'000;
+
+    // Leaves the run to the other threads when at least one other is still active (so one always remains); the
+    // result does not depend on how many threads take part.
+    bool retire() noexcept {
+        int active = active_.load(std::memory_order_relaxed);
+        while (active > 1) {
+            if (active_.compare_exchange_weak(active, active - 1, std::memory_order_relaxed)) return true;
+        }
+        return false;
+    }
+
     static std::int64_t chunks_for(std::int64_t count) noexcept { return (count + prim_chunk - 1) / prim_chunk; }
 
     std::uint64_t wait_for_step_after(std::uint64_t step) noexcept {
@@ -158,6 +181,7 @@ private:
     std::int32_t* vertices_;
     prim_chunk_function kernel_;
     step_state state_;
+    alignas(cache_line_bytes) std::atomic<int> active_{0};  // threads in work() that have not retired
 };
 
 }  // namespace
