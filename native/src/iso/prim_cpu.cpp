@@ -130,8 +130,19 @@ private:
         const std::int64_t count = state_.count.load(std::memory_order_relaxed);
         const std::int64_t begin = chunk * prim_chunk;
         const std::int64_t end = std::min(begin + prim_chunk, count);
-        const prim_chunk_args args{points_, d_,     points_ + static_cast<std::int64_t>(u) * d_,
-                                   u,       columns_, capacity_, keys_, parents_, vertices_, begin, end, step == 0};
+        prim_chunk_args args{};
+        args.points = points_;
+        args.d = d_;
+        args.row = points_ + static_cast<std::int64_t>(u) * d_;
+        args.u = u;
+        args.columns = columns_;
+        args.capacity = capacity_;
+        args.keys = keys_;
+        args.parents = parents_;
+        args.vertices = vertices_;
+        args.begin = begin;
+        args.end = end;
+        args.assign = step == 0;
         const least_edge best = kernel_(args);
         ws_.candidates[static_cast<std::size_t>(chunk)] = prim_candidate{best.key, best.parent, best.vertex};
     }
