@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 
 #include "cheeger.h"
 #include "core/thread_pool.hpp"
+#include "iso/iso_backend.hpp"
+#include "iso/iso_workspace.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
 struct cheeger_context_t {
@@ -20,6 +23,8 @@ struct cheeger_context_t {
     const cheeger_backend backend;
     cheeger::thread_pool pool;
     cheeger::kmeans::workspace kmeans;
+    cheeger::iso::workspace iso;
+    std::unique_ptr<cheeger::iso::stage_backend> iso_stages;  // created on the first isoperimetric call
     std::mutex call_mutex;
 };
 
