@@ -92,17 +92,13 @@ public static class CsvDatasetReader
         var classes = labelIndex >= 0 ? new List<int>() : null;
         var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var classNames = new List<string>();
-        int row = 0;
-        while (ReadNext(csv, position, row))
+        int row = 0, line = 1; // data rows read; the line of the file (the header is line 1)
+        while (ReadNext(csv, position, line + 1))
         {
-            row++;
-            int line = row + 1; // the header is line 1
+            line++;
             int fields = csv.RowFieldCount;
-            if (fields == 1 && string.IsNullOrWhiteSpace(csv.GetString(0)))
-            {
-                row--; // a blank line
-                continue;
-            }
+            if (fields == 1 && string.IsNullOrWhiteSpace(csv.GetString(0))) continue; // a blank line
+            row++;
             if (fields != columns)
                 throw new ClusteringInputException($"Line {line}: {fields} fields, but the header has {columns}.");
             if (points.Count + d > points.Capacity) Reserve(points, d, line, name, memoryLimitBytes);
@@ -136,9 +132,9 @@ public static class CsvDatasetReader
     }
 
     // Reads the next row, keeping the line number of the row being read for the parser's errors.
-    private static bool ReadNext(CsvDataReader csv, LinePosition position, int rowsRead)
+    private static bool ReadNext(CsvDataReader csv, LinePosition position, int line)
     {
-        position.Line = rowsRead + 2;
+        position.Line = line;
         return csv.Read();
     }
 

@@ -16,6 +16,7 @@ public sealed class CsvBadInputTests
     [InlineData("x,label,label\n1,a,b\n", "'t' has more than one 'label' column.")]
     [InlineData("x,y\n1,2\n3\n", "Line 3: 1 fields, but the header has 2.")]
     [InlineData("x,y\n1,2\n3,4,5\n", "Line 3: 3 fields, but the header has 2.")]
+    [InlineData("x,y\n1,2\n\n\n3,oops\n", "Line 5, column 'y': 'oops' is not a number.")]
     [InlineData("x,y\n1,abc\n", "Line 2, column 'y': 'abc' is not a number.")]
     [InlineData("x,y\n1,\n", "Line 2, column 'y': '' is not a number.")]
     [InlineData("x;y\n1;2\n", "Line 2, column 'x;y': '1;2' is not a number.")]
