@@ -55,15 +55,16 @@ internal sealed partial class Build
             "--filter", BenchmarkFilter, "--artifacts", BenchmarkArtifacts));
 
     private Target Demo => _ => _
-        .Description("Runs `cheeger compare` on data/s1.csv (k = 15) and data/wine.csv (k = 3): every backend side by side.")
+        .Description("Runs `cheeger compare` (every backend side by side): k-means on data/s1.csv (k = 15) and data/wine.csv (k = 3), iso on data/wine.csv (k = 3) and data/winequality_white.csv (k = 10).")
         .DependsOn(Compile)
         .Executes(async () =>
         {
-            foreach (var (dataset, k) in new[] { ("data/s1.csv", 15), ("data/wine.csv", 3) })
+            var runs = new[] { ("data/s1.csv", "kmeans", 15), ("data/wine.csv", "kmeans", 3), ("data/wine.csv", "iso", 3), ("data/winequality_white.csv", "iso", 10) };
+            foreach (var (dataset, method, k) in runs)
             {
                 await DotNetAsync(
                     "run", "--project", CliProject, "-c", Configuration.ToString(), "--no-build", "--",
-                    "compare", dataset, "--method", "kmeans", "--k", k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    "compare", dataset, "--method", method, "--k", k.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         });
 

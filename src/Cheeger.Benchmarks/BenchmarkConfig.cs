@@ -22,6 +22,9 @@ public sealed class BenchmarkConfig : ManualConfig
         /// <summary>Isoperimetric suites.</summary>
         public const string Isoperimetric = "iso";
 
+        /// <summary>Suites over worker counts (the speed-up tables).</summary>
+        public const string Workers = "workers";
+
         /// <summary>Other libraries, measured beside ours.</summary>
         public const string Peer = "peer";
     }

@@ -31,6 +31,25 @@ public sealed class ClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sample_clusters_the_same_seeded_rows_every_time()
+    {
+        string first = _files.Scratch("first.csv"), second = _files.Scratch("second.csv"), other = _files.Scratch("other.csv");
+        string[] common = ["cluster", Wine, "--method", "kmeans", "--k", "3", "--backend", "serial", "--sample", "60", "--json"];
+
+        var run = CliRun.Of([.. common, "--output", first]);
+        Assert.Equal(0, CliRun.Of([.. common, "--output", second]).ExitCode);
+        Assert.Equal(0, CliRun.Of([.. common, "--sample-seed", "2", "--output", other]).ExitCode);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(60, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(61, File.ReadAllLines(first).Length);
+        Assert.Equal(File.ReadAllLines(first), File.ReadAllLines(second));
+        var sampled = CliRun.Of("cluster", Wine, "--method", "kmeans", "--k", "3", "--sample", "0");
+        Assert.NotEqual(0, sampled.ExitCode);
+        Assert.Contains("sample size", sampled.Stderr);
+    }
+
+    [Fact]
     public void Serial_and_parallel_write_the_same_labels_for_any_worker_count()
     {
         string serial = _files.Scratch("serial.csv"), parallel1 = _files.Scratch("p1.csv"), parallel2 = _files.Scratch("p2.csv");

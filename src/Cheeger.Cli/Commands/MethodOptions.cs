@@ -60,6 +60,12 @@ internal sealed class MethodOptions
 
     public Option<bool> Full { get; } = new("--full") { Description = "iso: give every outlier its nearest clustered point's label." };
 
+    public Option<int?> Sample { get; } = new("--sample")
+    { Description = "Cluster a seeded random sample of this many rows (kept in file order) instead of every row." };
+
+    public Option<ulong> SampleSeed { get; } = new("--sample-seed")
+    { Description = "Seed of the --sample rows.", DefaultValueFactory = _ => 1 };
+
     private Option[] KMeansOnly => [Init.Option, MaxIterations, Tolerance];
 
     private Option[] IsoOnly => [Kernel.Option, Sigma, SigmaScale, Weight.Option, Beta, Standardize, Full];
@@ -68,7 +74,7 @@ internal sealed class MethodOptions
     public void AddTo(Command command)
     {
         command.Add(Input);
-        foreach (Option option in (Option[])[Method.Option, K, Seed, Workers, .. KMeansOnly, .. IsoOnly]) command.Add(option);
+        foreach (Option option in (Option[])[Method.Option, K, Seed, Workers, Sample, SampleSeed, .. KMeansOnly, .. IsoOnly]) command.Add(option);
     }
 
     /// <summary>The settings the command line asks for; an option of the other method is an input error.</summary>
@@ -99,7 +105,7 @@ internal sealed class MethodOptions
             Workers = workers,
             IncludeTree = includeTree,
         };
-        return new RunSettings(parse.GetRequiredValue(Input), method, kmeans, iso);
+        return new RunSettings(parse.GetRequiredValue(Input), method, kmeans, iso, parse.GetValue(Sample), parse.GetValue(SampleSeed));
     }
 
     /// <summary>Throws when one of <paramref name="options"/> was written on the command line.</summary>

@@ -9,7 +9,10 @@ namespace Cheeger.Cli.Commands;
 /// <param name="Method">The method.</param>
 /// <param name="KMeans">k-means options (used when <paramref name="Method"/> is k-means).</param>
 /// <param name="Isoperimetric">Isoperimetric options (used when <paramref name="Method"/> is iso).</param>
-public sealed record RunSettings(string InputPath, ClusteringMethod Method, KMeansOptions KMeans, IsoperimetricOptions Isoperimetric)
+/// <param name="SampleRows">When set, cluster a seeded random sample of this many rows instead of the whole file.</param>
+/// <param name="SampleSeed">The seed of that sample.</param>
+public sealed record RunSettings(string InputPath, ClusteringMethod Method, KMeansOptions KMeans, IsoperimetricOptions Isoperimetric,
+    int? SampleRows = null, ulong SampleSeed = 0)
 {
     /// <summary>The number of clusters asked for.</summary>
     public int K => Method == ClusteringMethod.KMeans ? KMeans.K : Isoperimetric.K;

@@ -13,6 +13,7 @@ internal static class InputLoader
     {
         long start = Stopwatch.GetTimestamp();
         var data = CsvDatasetReader.Load(settings.InputPath);
+        if (settings.SampleRows is int rows) data = data.Sample(rows, settings.SampleSeed);
         seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         logger.LogDebug("Read {Path}: n = {N}, d = {D}, {Classes} in {Seconds:0.000} s", settings.InputPath, data.Count, data.Dimension,
             data.HasClasses ? $"{data.ClassNames.Count} classes" : "no label column", seconds);

@@ -91,6 +91,19 @@ public sealed class Dataset
     /// <summary>A short name for reports.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// A seeded random sample of <paramref name="rows"/> distinct rows, kept in file order (the rows k-means'
+    /// random initialisation would pick for k = <paramref name="rows"/>); the whole set when it has no more rows.
+    /// </summary>
+    public Dataset Sample(int rows, ulong seed)
+    {
+        if (rows < 1) throw new ClusteringInputException($"The sample size must be at least 1, not {rows}.");
+        if (rows >= Count) return this;
+        int[] picked = KMeans.KMeansInitializer.SampleRows(Count, rows, seed);
+        Array.Sort(picked);
+        return Select(picked, $"{Name} ({rows} rows sampled with seed {seed})");
+    }
+
     /// <summary>The rows at the given indices, in that order, with their classes: a sample or a subset.</summary>
     public Dataset Select(IReadOnlyList<int> rows, string? name = null)
     {
