@@ -262,6 +262,17 @@ struct iso_outputs {
     }
 };
 
+// The call in words, for a finding's report.
+std::string describe_iso(std::int64_t n, std::int64_t d, const cheeger_iso_params& p, int threads) {
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "n = %lld, d = %lld, threads = %d, k = %d, kernel = %d, weight = %d, sigma = %.17g, sigma_scale = %.17g, "
+                  "beta = %.17g, search_tolerance = %.17g, max_search_steps = %d, standardize = %d, full_labels = %d",
+                  static_cast<long long>(n), static_cast<long long>(d), threads, p.k, p.kernel, p.weight, p.sigma,
+                  p.sigma_scale, p.beta, p.search_tolerance, p.max_search_steps, p.standardize, p.full_labels);
+    return text;
+}
+
 void check_iso_labels(const iso_outputs& out, std::int64_t n, std::int32_t k, bool full) {
     for (std::int64_t i = 0; i < n; ++i) {
         const std::int32_t label = out.labels[static_cast<std::size_t>(i)];
@@ -321,16 +332,20 @@ void fuzz_iso_run(FuzzedDataProvider& input) {
         if (params.k < 1 || params.k > n) finding("an out-of-range k was accepted", std::to_string(params.k));
         check_iso_labels(out, n, params.k, full);
         if (with_info && !(std::isfinite(out.info.sigma) && out.info.sigma > 0.0)) {
-            finding("sigma is not a positive finite number", std::to_string(out.info.sigma));
+            finding("sigma is not a positive finite number",
+                    std::to_string(out.info.sigma) + "; " + describe_iso(n, d, params, threads));
         }
         if (with_tree) {
             for (std::int64_t v = 0; v < n; ++v) {
                 const auto i = static_cast<std::size_t>(v);
                 if (out.parent[i] >= 0 && !(std::isfinite(out.parent_flow[i]) && out.parent_flow[i] > 0.0)) {
-                    finding("a tree edge has a flow that is not positive and finite", std::to_string(out.parent_flow[i]));
+                    finding("a tree edge has a flow that is not positive and finite",
+                            std::to_string(out.parent_flow[i]) + " at vertex " + std::to_string(v) + " (squared length " +
+                                std::to_string(out.squared_length[i]) + "); " + describe_iso(n, d, params, threads));
                 }
                 if (!(std::isfinite(out.vertex_weight[i]) && out.vertex_weight[i] > 0.0)) {
-                    finding("a vertex weight is not positive and finite", std::to_string(out.vertex_weight[i]));
+                    finding("a vertex weight is not positive and finite",
+                            std::to_string(out.vertex_weight[i]) + "; " + describe_iso(n, d, params, threads));
                 }
             }
         }
