@@ -19,6 +19,11 @@ extern "C" {
  * hook fires once; allocations on other threads are not affected. */
 CHEEGER_API cheeger_status cheeger_testing_fail_next_allocation(void);
 
+/* TEST ONLY. Like cheeger_testing_fail_next_allocation, but lets `successes` buffer allocations of the calling
+ * thread through first, so that a test can make each allocation of a call fail in turn; a negative value disarms
+ * the hook. */
+CHEEGER_API cheeger_status cheeger_testing_fail_allocation_after(int64_t successes);
+
 /* TEST ONLY. Caps the number of chunks whose k-means deltas are held at once (a pass then runs in several waves)
  * for calls on the calling thread; 0 restores the automatic size. Results must not depend on it. */
 CHEEGER_API cheeger_status cheeger_testing_set_kmeans_wave_chunks(int64_t chunks);

@@ -78,4 +78,36 @@ TEST(AllocationFailure, TheHookIsPerThread) {
     EXPECT_EQ(cheeger_kmeans_sample_rows(10, 3, 0, rows.data()), CHEEGER_STATUS_OUT_OF_MEMORY);
 }
 
+TEST(AllocationFailure, EveryAllocationOfARunFailsCleanlyInTurnAndTheContextRecovers) {
+    const auto points = cheeger_test::blob_points(9000, 3, 4, 7);
+    auto reference_context = make_context(CHEEGER_BACKEND_CPU, 2);
+    ASSERT_TRUE(reference_context) << cheeger_last_error();
+    const auto reference = run_kmeans(reference_context.get(), points, 3, kmeans_params(5, 20));
+    ASSERT_EQ(reference.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+
+    std::vector<std::string> failures;
+    for (std::int64_t successes = 0; successes < 64; ++successes) {
+        auto context = make_context(CHEEGER_BACKEND_CPU, 2);  // fresh: every buffer is grown in this call
+        ASSERT_TRUE(context) << cheeger_last_error();
+        ASSERT_EQ(cheeger_testing_fail_allocation_after(successes), CHEEGER_STATUS_OK);
+        const auto failed = run_kmeans(context.get(), points, 3, kmeans_params(5, 20));
+        const std::string message = cheeger_last_error();
+        ASSERT_EQ(cheeger_testing_fail_allocation_after(-1), CHEEGER_STATUS_OK);
+        if (failed.status == CHEEGER_STATUS_OK) break;  // fewer allocations than `successes`: every one was tried
+
+        ASSERT_EQ(failed.status, CHEEGER_STATUS_OUT_OF_MEMORY) << message;
+        EXPECT_THAT(message, MatchesRegex("cheeger_kmeans_run: could not allocate [0-9]+ bytes for the k-means .+"));
+        failures.push_back(message);
+
+        // The same context runs the same call afterwards and gives the reference's answer.
+        const auto retried = run_kmeans(context.get(), points, 3, kmeans_params(5, 20));
+        ASSERT_EQ(retried.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+        EXPECT_EQ(retried.labels, reference.labels);
+        EXPECT_EQ(retried.centroids, reference.centroids);
+    }
+    // Every buffer of the workspace (centroids, sums, counts, deltas, tiles, sampled rows, ...) was made to fail.
+    EXPECT_GE(failures.size(), 8u);
+    EXPECT_LT(failures.size(), 64u) << "the run never succeeded: the hook did not disarm";
+}
+
 }  // namespace

@@ -43,7 +43,12 @@ public static class CliApp
         {
             return Fail(stderr, ExitCodes.InputError, e.Message, e, verbose);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            // Sizes known up front are refused before a run starts (MemoryBudget); this is what was not known.
+            return Fail(stderr, ExitCodes.RuntimeError, $"out of memory: {e.Message}", e, verbose);
+        }
+        catch (Exception e)
         {
             // Unavailable backends, I/O errors, backend failures: the run could not complete.
             return Fail(stderr, ExitCodes.RuntimeError, e is BackendUnavailableException ? e.Message : $"{e.GetType().Name}: {e.Message}", e, verbose);

@@ -91,6 +91,7 @@ public sealed class IlgpuKMeans : IKMeansBackend, IDisposable
                 throw new ClusteringInputException(
                     $"Initial centroid {i / d + 1}, feature {i % d + 1}: value {initialCentroids[i]} is not a finite number.");
         }
+        KMeansArguments.CheckMagnitude(data, initialCentroids);
         int chunks = (n + KMeansKernels.ChunkRows - 1) / KMeansKernels.ChunkRows;
         if ((long)chunks * (k + (long)k * d) > int.MaxValue)
             throw new ClusteringInputException(

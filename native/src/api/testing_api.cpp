@@ -12,6 +12,11 @@ extern "C" CHEEGER_API cheeger_status cheeger_testing_fail_next_allocation(void)
                                          [] { cheeger::arm_allocation_failure(); });
 }
 
+extern "C" CHEEGER_API cheeger_status cheeger_testing_fail_allocation_after(int64_t successes) {
+    return cheeger::translate_exceptions("cheeger_testing_fail_allocation_after",
+                                         [&] { cheeger::arm_allocation_failure_after(successes); });
+}
+
 extern "C" CHEEGER_API cheeger_status cheeger_testing_set_kmeans_wave_chunks(int64_t chunks) {
     return cheeger::translate_exceptions("cheeger_testing_set_kmeans_wave_chunks", [&] {
         cheeger::require(chunks >= 0, "chunks = ", chunks, " must be >= 0 (0 = automatic)");

@@ -4,16 +4,23 @@ namespace cheeger {
 
 namespace {
 
-thread_local bool tls_fail_next_allocation = false;
+// Allocations to let through before one fails on this thread; -1: none fails.
+thread_local std::int64_t tls_allocations_before_failure = -1;
 
 }  // namespace
 
 bool take_armed_allocation_failure() noexcept {
-    const bool armed = tls_fail_next_allocation;
-    tls_fail_next_allocation = false;
-    return armed;
+    if (tls_allocations_before_failure < 0) return false;
+    if (tls_allocations_before_failure > 0) {
+        --tls_allocations_before_failure;
+        return false;
+    }
+    tls_allocations_before_failure = -1;
+    return true;
 }
 
-void arm_allocation_failure() noexcept { tls_fail_next_allocation = true; }
+void arm_allocation_failure() noexcept { tls_allocations_before_failure = 0; }
+
+void arm_allocation_failure_after(std::int64_t successes) noexcept { tls_allocations_before_failure = successes; }
 
 }  // namespace cheeger

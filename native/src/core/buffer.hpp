@@ -21,6 +21,9 @@ bool take_armed_allocation_failure() noexcept;
 /// Makes the next buffer allocation on this thread fail.
 void arm_allocation_failure() noexcept;
 
+/// Lets `successes` buffer allocations on this thread through, then makes the next one fail; negative disarms.
+void arm_allocation_failure_after(std::int64_t successes) noexcept;
+
 /// Ensures buffer.size() >= count; new elements are value-initialised (zero). `what` names the buffer in the
 /// out-of-memory message.
 template <class T, class Allocator>

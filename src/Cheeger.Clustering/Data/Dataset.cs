@@ -25,12 +25,15 @@ public sealed class Dataset
         if ((long)count * dimension != points.Length)
             throw new ClusteringInputException(
                 $"The data set holds {points.Length} values, but n = {count} rows of d = {dimension} features need {(long)count * dimension}.");
+        double largest = 0;
         for (int i = 0; i < points.Length; i++)
         {
             if (!double.IsFinite(points[i]))
                 throw new ClusteringInputException(
                     $"Row {i / dimension + 1}, feature {i % dimension + 1}: value {points[i]} is not a finite number.");
+            largest = Math.Max(largest, Math.Abs(points[i]));
         }
+        LargestMagnitude = largest;
         if (classes is not null)
         {
             if (classes.Length != count)
@@ -63,6 +66,9 @@ public sealed class Dataset
 
     /// <summary>d, the number of features.</summary>
     public int Dimension { get; }
+
+    /// <summary>The largest |coordinate|: methods whose sums would overflow a double check it before they start.</summary>
+    public double LargestMagnitude { get; }
 
     /// <summary>All coordinates, row-major (point i is [i·d, i·d + d)).</summary>
     public ReadOnlyMemory<double> Points => _points;

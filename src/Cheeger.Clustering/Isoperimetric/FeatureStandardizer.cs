@@ -5,7 +5,8 @@ namespace Cheeger.Clustering.Isoperimetric;
 /// <summary>
 /// Z-scores every feature (spec §11 #19: a user option, never implicit): x ↦ (x − mean) / std, with the mean
 /// and the population standard deviation (divided by n) summed in row order. A feature with zero variance
-/// (every value the same) carries no information and is set to 0 rather than divided by zero.
+/// (every value the same, or differences so small that the variance underflows to 0) carries no information and
+/// is set to 0 rather than divided by zero; a feature whose mean or variance overflows is refused.
 /// </summary>
 public static class FeatureStandardizer
 {
@@ -34,6 +35,10 @@ public static class FeatureStandardizer
                 squares += diff * diff;
             }
             double std = Math.Sqrt(squares / n);
+            if (!double.IsFinite(mean) || !double.IsFinite(std))
+                throw new ClusteringInputException(
+                    $"--standardize: the mean or standard deviation of feature '{data.FeatureNames[j]}' overflows a double; rescale the data.");
+            if (std == 0) continue;         // the values differ by less than the variance can resolve (denormals)
             for (int i = 0; i < n; i++) points[i * dim + j] = (source[i * dim + j] - mean) / std;
         }
         int[]? classes = data.HasClasses ? data.Classes.ToArray() : null;

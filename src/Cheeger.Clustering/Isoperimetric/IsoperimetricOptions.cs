@@ -70,6 +70,16 @@ public sealed record IsoperimetricOptions
     /// <summary>The worker count to use: <see cref="Workers"/>, or the core count when it is 0.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 
+    /// <summary>
+    /// True when the gauss kernel exp(−d²/σ²) can use <paramref name="sigma"/>: σ² is a positive finite double.
+    /// Otherwise a zero-length edge (duplicate points) would give 0/0 or ∞/∞, a NaN flow.
+    /// </summary>
+    public static bool GaussSigmaInRange(double sigma)
+    {
+        double square = sigma * sigma;
+        return square > 0 && double.IsFinite(square);
+    }
+
     /// <summary>Checks every option against the data; throws one <see cref="ClusteringInputException"/> naming the option.</summary>
     public void Validate(Dataset data)
     {
@@ -79,6 +89,9 @@ public sealed record IsoperimetricOptions
         if (!Enum.IsDefined(Weight)) throw new ClusteringInputException($"--weight {(int)Weight} is not a known vertex weight.");
         if (Sigma is { } sigma && (!double.IsFinite(sigma) || sigma <= 0))
             throw new ClusteringInputException($"--sigma must be a positive finite number (got {sigma}).");
+        if (Sigma is { } gaussSigma && Kernel == FlowKernel.Gauss && !GaussSigmaInRange(gaussSigma))
+            throw new ClusteringInputException(
+                $"--sigma = {gaussSigma} is out of range for --kernel gauss: σ² must be a positive finite double (σ between about 1e-154 and 1e154).");
         if (!double.IsFinite(SigmaScale) || SigmaScale <= 0)
             throw new ClusteringInputException($"--sigma-scale must be a positive finite number (got {SigmaScale}).");
         if (!double.IsFinite(Beta) || Beta < 0)

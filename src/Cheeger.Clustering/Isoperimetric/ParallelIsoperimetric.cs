@@ -30,6 +30,7 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(data);
+        IsoperimetricMemory.Require(data, options, parallel: true);
         var timings = new PhaseTimings();
 
         long start = Stopwatch.GetTimestamp();

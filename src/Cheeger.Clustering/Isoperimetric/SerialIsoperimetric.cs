@@ -23,6 +23,7 @@ public sealed class SerialIsoperimetric : IIsoperimetricBackend
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(data);
+        IsoperimetricMemory.Require(data, options, parallel: false);
         var timings = new PhaseTimings();
 
         long start = Stopwatch.GetTimestamp();

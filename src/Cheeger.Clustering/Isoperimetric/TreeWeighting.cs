@@ -29,7 +29,11 @@ public static class TreeWeighting
         double sigma = options.SigmaScale * (sum / (n - 1));
         if (!double.IsFinite(sigma))
             throw new ClusteringInputException("σ = s × mean tree edge length overflows a double; rescale the data or pass --sigma.");
-        return sigma > 0 ? sigma : 1;
+        if (sigma <= 0) return 1;
+        if (options.Kernel == FlowKernel.Gauss && !IsoperimetricOptions.GaussSigmaInRange(sigma))
+            throw new ClusteringInputException(
+                $"σ = s × mean tree edge length = {sigma} is out of range for --kernel gauss (σ² is not a positive finite double); rescale the data or pass --sigma.");
+        return sigma;
     }
 
     /// <summary>Builds the weighted tree of <paramref name="data"/> on its spanning tree (serial).</summary>

@@ -21,5 +21,27 @@ public static class KMeansArguments
                 throw new ClusteringInputException(
                     $"Initial centroid {i / data.Dimension + 1}, feature {i % data.Dimension + 1}: value {initialCentroids[i]} is not a finite number.");
         }
+        CheckMagnitude(data, initialCentroids);
+    }
+
+    /// <summary>
+    /// The largest |coordinate| k-means accepts for n points in d dimensions: √(MaxValue / (4·n·d)). Below it no
+    /// running sum (at most n·M), squared distance (at most d·(2M)²) or inertia (at most n·d·(2M)²) overflows,
+    /// so every backend computes with finite numbers and agrees with the reference.
+    /// </summary>
+    public static double LargestMagnitude(int n, int d) => Math.Sqrt(double.MaxValue / (4.0 * n * d));
+
+    /// <summary>Refuses points or initial centroids so large that the sums of k-means would overflow a double.</summary>
+    public static void CheckMagnitude(Dataset data, ReadOnlySpan<double> initialCentroids)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        double largest = data.LargestMagnitude;
+        foreach (double c in initialCentroids) largest = Math.Max(largest, Math.Abs(c));
+        double limit = LargestMagnitude(data.Count, data.Dimension);
+        if (largest > limit)
+        {
+            throw new ClusteringInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Coordinates up to {largest:G4} in magnitude are too large for k-means of n = {data.Count} points in d = {data.Dimension} dimensions: sums and squared distances would overflow a double (at most {limit:G4} here); rescale the data."));
+        }
     }
 }

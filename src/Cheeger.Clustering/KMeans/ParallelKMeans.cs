@@ -38,6 +38,7 @@ public sealed class ParallelKMeans : IKMeansBackend
     {
         KMeansArguments.Check(data, options, initialCentroids);
         int n = data.Count, d = data.Dimension, k = options.K;
+        KMeansMemory.RequireParallel(n, d, k);
         int chunks = KMeansChunk.Count(n);
         var timings = new PhaseTimings();
 

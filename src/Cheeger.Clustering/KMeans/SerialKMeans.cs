@@ -29,6 +29,7 @@ public sealed class SerialKMeans : IKMeansBackend
     {
         KMeansArguments.Check(data, options, initialCentroids);
         int n = data.Count, d = data.Dimension, k = options.K;
+        KMeansMemory.RequireSerial(n, d, k);
         ReadOnlySpan<double> points = data.Points.Span;
 
         double[] centroids = initialCentroids.ToArray();
