@@ -199,8 +199,43 @@ TEST_F(IsoRunValidation, OverflowingTreeEdgeIsReported) {
     EXPECT_EQ(error(),
               "cheeger_iso_run: the squared distance between points 0 and 1 overflows a double; rescale the data "
               "(for example with params->standardize = 1)");
+    params.standardize = 1;  // the standard deviation of column 0 overflows too: refused as the managed side does
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_EQ(error(), "cheeger_iso_run: params->standardize = 1: the mean or standard deviation of feature column 0 "
+                       "overflows a double; rescale the data");
+}
+
+TEST_F(IsoRunValidation, GaussSigmaWhoseSquareUnderflowsIsRefused) {
+    // Duplicate points give a zero-length edge, and exp(-0 / sigma^2) with sigma^2 = 0 would be a NaN flow.
+    points = {0, 0, 0, 0, 1, 1, 1, 1, 5, 5, 6, 5};
+    params.kernel = CHEEGER_ISO_KERNEL_GAUSS;
+    params.sigma = 1e-300;
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_THAT(error(), ::testing::HasSubstr("params->sigma = 1e-300 is out of range for the gauss kernel"));
+    params.sigma = 1e-100;  // sigma^2 = 1e-200 is a positive double: usable
+    EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
+}
+
+TEST_F(IsoRunValidation, ComputedGaussSigmaWhoseSquareUnderflowsIsRefused) {
+    // One edge of 3e-162 among seven duplicates: sigma = 2 x 3e-162 / 7 ~ 8.6e-163, whose square rounds to 0.
+    points = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3e-162, 0};
+    points_ptr = points.data();  // the vector grew
+    labels.resize(8);
+    labels_ptr = labels.data();
+    n = 8;
+    params.k = 2;
+    params.kernel = CHEEGER_ISO_KERNEL_GAUSS;
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_THAT(error(), ::testing::HasSubstr("is out of range for the gauss kernel"));
+    params.kernel = CHEEGER_ISO_KERNEL_LAPLACE;  // d / sigma stays finite: fine
+    EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
+}
+
+TEST_F(IsoRunValidation, StandardizingAFeatureThatDiffersOnlyBySubnormalsGivesZeros) {
+    points = {0, 0, 5e-324, 1, 0, 2, 5e-324, 3, 0, 10, 5e-324, 11};  // column 0: variance underflows to 0
     params.standardize = 1;
     EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
+    EXPECT_EQ(labels, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1}));
 }
 
 TEST(IsoMstValidation, EveryOutputIsRequired) {

@@ -2,9 +2,12 @@
 
 #include <cmath>
 
+#include "core/error.hpp"
+#include "core/message.hpp"
+
 namespace cheeger::iso {
 
-void standardize_features(const double* points, std::int64_t n, std::int64_t d, double* out) noexcept {
+void standardize_features(const double* points, std::int64_t n, std::int64_t d, double* out) {
     for (std::int64_t j = 0; j < d; ++j) {
         const double first = points[j];
         double sum = 0.0;
@@ -25,6 +28,15 @@ void standardize_features(const double* points, std::int64_t n, std::int64_t d, 
             squares += diff * diff;
         }
         const double deviation = std::sqrt(squares / static_cast<double>(n));
+        if (!std::isfinite(mean) || !std::isfinite(deviation)) {
+            throw error(CHEEGER_STATUS_INVALID_ARGUMENT,
+                        message("params->standardize = 1: the mean or standard deviation of feature column ", j,
+                                " overflows a double; rescale the data"));
+        }
+        if (deviation == 0.0) {  // the values differ by less than the variance can resolve (subnormals)
+            for (std::int64_t i = 0; i < n; ++i) out[i * d + j] = 0.0;
+            continue;
+        }
         for (std::int64_t i = 0; i < n; ++i) out[i * d + j] = (points[i * d + j] - mean) / deviation;
     }
 }

@@ -13,6 +13,12 @@ namespace cheeger::iso {
 /// The smallest flow: an edge so long that exp underflows still carries this much.
 inline constexpr double minimum_flow = 1e-300;
 
+/// Whether the gauss kernel can use sigma: its square must be a positive finite double, or d2 / sigma^2 is 0/0.
+inline bool gauss_sigma_in_range(double sigma) noexcept {
+    const double square = sigma * sigma;
+    return square > 0.0 && std::isfinite(square);
+}
+
 /// max(kernel(d2, sigma), 1e-300); `kernel` is a validated cheeger_iso_kernel.
 inline double flow_of(cheeger_iso_kernel kernel, double squared_length, double sigma) noexcept {
     double flow;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/require.hpp"
+#include "iso/iso_flow.hpp"
 #include "kmeans/kmeans_validation.hpp"
 
 namespace cheeger::iso {
@@ -37,6 +38,10 @@ void require_model(const cheeger_iso_params& p) {
             "params->weight = ", p.weight, " is not a cheeger_iso_weight value (TREE = 0, UNIT = 1, GRAPH = 2)");
     require(std::isfinite(p.sigma) && p.sigma >= 0.0, "params->sigma = ", p.sigma,
             " must be a positive finite number, or 0 to derive it from the tree");
+    // exp(-d2 / sigma^2): a sigma whose square underflows to 0 or overflows gives 0/0 = NaN flows.
+    require(p.kernel != CHEEGER_ISO_KERNEL_GAUSS || p.sigma == 0.0 || gauss_sigma_in_range(p.sigma), "params->sigma = ",
+            p.sigma, " is out of range for the gauss kernel: sigma^2 must be a positive finite double (sigma between about "
+                     "1e-154 and 1e154)");
     require(std::isfinite(p.sigma_scale) && p.sigma_scale > 0.0, "params->sigma_scale = ", p.sigma_scale,
             " must be a positive finite number");
     require(std::isfinite(p.beta) && p.beta >= 0.0, "params->beta = ", p.beta, " must be a finite number >= 0");

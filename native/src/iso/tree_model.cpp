@@ -47,7 +47,14 @@ double tree_sigma(std::int64_t n, const std::int32_t* parent, const double* leng
                     "sigma = sigma_scale x mean tree edge length overflows a double; rescale the data or set "
                     "params->sigma");
     }
-    return sigma > 0.0 ? sigma : 1.0;
+    if (sigma <= 0.0) return 1.0;
+    if (params.kernel == CHEEGER_ISO_KERNEL_GAUSS && !gauss_sigma_in_range(sigma)) {
+        throw error(CHEEGER_STATUS_INVALID_ARGUMENT,
+                    message("sigma = sigma_scale x mean tree edge length = ", sigma,
+                            " is out of range for the gauss kernel (sigma^2 is not a positive finite double); rescale "
+                            "the data or set params->sigma"));
+    }
+    return sigma;
 }
 
 void parent_flows(std::int64_t n, const std::int32_t* parent, const double* squared_length,
