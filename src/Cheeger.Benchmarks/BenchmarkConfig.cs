@@ -24,6 +24,9 @@ public sealed class BenchmarkConfig : ManualConfig
 
         /// <summary>Other libraries, measured beside ours.</summary>
         public const string Peer = "peer";
+
+        /// <summary>GPU backends at GPU sizes (run from the GPU bundle, build/gpu/run-gpu.sh).</summary>
+        public const string Gpu = "gpu";
     }
 
     /// <summary>Builds the shared configuration; <c>CHEEGER_BENCH_SHORT=1</c> selects the short job.</summary>
