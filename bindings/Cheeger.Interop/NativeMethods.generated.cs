@@ -210,6 +210,200 @@ public struct CheegerKMeansInfo
     public double SecondsUpdate;
 }
 
+/// <summary>Flow kernel of isoperimetric clustering (docs/isoperimetric.md §2.3), on a tree edge of length d.</summary>
+/// <remarks>C: <c>cheeger_iso_kernel</c>.</remarks>
+public enum CheegerIsoKernel : int
+{
+    /// <summary>exp(-d/sigma), the default.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_KERNEL_LAPLACE</c>.</remarks>
+    Laplace = 0,
+
+    /// <summary>exp(-d^2/sigma^2).</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_KERNEL_GAUSS</c>.</remarks>
+    Gauss = 1,
+
+    /// <summary>sigma/(sigma + d).</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_KERNEL_INVERSE</c>.</remarks>
+    Inverse = 2,
+}
+
+/// <summary>Vertex weight of isoperimetric clustering (§2.4).</summary>
+/// <remarks>C: <c>cheeger_iso_weight</c>.</remarks>
+public enum CheegerIsoWeight : int
+{
+    /// <summary>weighted degree in the spanning tree, the default.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_WEIGHT_TREE</c>.</remarks>
+    Tree = 0,
+
+    /// <summary>1 for every vertex.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_WEIGHT_UNIT</c>.</remarks>
+    Unit = 1,
+
+    /// <summary>weighted degree in the complete graph (O(n^2 d)).</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_WEIGHT_GRAPH</c>.</remarks>
+    Graph = 2,
+}
+
+/// <summary>Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with cheeger_iso_params_default first. Worker threads are the context's.</summary>
+/// <remarks>C: <c>struct cheeger_iso_params</c>; same size and field offsets (checked against <c>cheeger_struct_layout</c>).</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public struct CheegerIsoParams
+{
+    /// <summary>clusters, 1 &lt;= k &lt;= n (default 2).</summary>
+    /// <remarks>C: <c>int32_t k</c>.</remarks>
+    public int K;
+
+    /// <summary>cheeger_iso_kernel (default LAPLACE).</summary>
+    /// <remarks>C: <c>int32_t kernel</c>.</remarks>
+    public int Kernel;
+
+    /// <summary>cheeger_iso_weight (default TREE).</summary>
+    /// <remarks>C: <c>int32_t weight</c>.</remarks>
+    public int Weight;
+
+    /// <summary>most halvings of the epsilon search, &gt;= 1 (default 200).</summary>
+    /// <remarks>C: <c>int32_t max_search_steps</c>.</remarks>
+    public int MaxSearchSteps;
+
+    /// <summary>sigma given directly (&gt; 0, finite), or 0: sigma = sigma_scale x mean tree edge (default 0).</summary>
+    /// <remarks>C: <c>double sigma</c>.</remarks>
+    public double Sigma;
+
+    /// <summary>s in sigma = s x mean tree edge, &gt; 0 and finite (default 2).</summary>
+    /// <remarks>C: <c>double sigma_scale</c>.</remarks>
+    public double SigmaScale;
+
+    /// <summary>beta of the potential psi(v) = beta (1 - largest incident flow), &gt;= 0 (default 0).</summary>
+    /// <remarks>C: <c>double beta</c>.</remarks>
+    public double Beta;
+
+    /// <summary>relative bisection tolerance tau, in (0, 1) (default 1e-12).</summary>
+    /// <remarks>C: <c>double search_tolerance</c>.</remarks>
+    public double SearchTolerance;
+
+    /// <summary>1: z-score every feature before clustering; 0: raw features (default 0).</summary>
+    /// <remarks>C: <c>int32_t standardize</c>.</remarks>
+    public int Standardize;
+
+    /// <summary>1: also write the full labelling (outliers take their nearest clustered point's label).</summary>
+    /// <remarks>C: <c>int32_t full_labels</c>.</remarks>
+    public int FullLabels;
+}
+
+/// <summary>One decision of the epsilon search: the threshold probed and the packing count F(epsilon) found there.</summary>
+/// <remarks>C: <c>struct cheeger_iso_probe</c>; same size and field offsets (checked against <c>cheeger_struct_layout</c>).</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public struct CheegerIsoProbe
+{
+    /// <summary>C: <c>double epsilon</c>.</summary>
+    public double Epsilon;
+
+    /// <summary>C: <c>int64_t count</c>.</summary>
+    public long Count;
+}
+
+/// <summary>What an isoperimetric run reports beside the labels. Stages a call does not run report 0.</summary>
+/// <remarks>C: <c>struct cheeger_iso_info</c>; same size and field offsets (checked against <c>cheeger_struct_layout</c>).</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public struct CheegerIsoInfo
+{
+    /// <summary>max cost of the k returned sets, within [iota_k, epsilon_high].</summary>
+    /// <remarks>C: <c>double cost</c>.</remarks>
+    public double Cost;
+
+    /// <summary>last successful probe; the labels come from the decision there.</summary>
+    /// <remarks>C: <c>double epsilon_high</c>.</remarks>
+    public double EpsilonHigh;
+
+    /// <summary>last failed probe (0 when none failed).</summary>
+    /// <remarks>C: <c>double epsilon_low</c>.</remarks>
+    public double EpsilonLow;
+
+    /// <summary>sigma of the flow kernel.</summary>
+    /// <remarks>C: <c>double sigma</c>.</remarks>
+    public double Sigma;
+
+    /// <summary>decisions the search ran (bracket, epsilon = 0, halvings).</summary>
+    /// <remarks>C: <c>int32_t decisions</c>.</remarks>
+    public int Decisions;
+
+    /// <summary>halvings of the bisection.</summary>
+    /// <remarks>C: <c>int32_t search_steps</c>.</remarks>
+    public int SearchSteps;
+
+    /// <summary>cheeger_backend that ran.</summary>
+    /// <remarks>C: <c>int32_t backend</c>.</remarks>
+    public int Backend;
+
+    /// <summary>depth of the deepest tree vertex.</summary>
+    /// <remarks>C: <c>int32_t max_depth</c>.</remarks>
+    public int MaxDepth;
+
+    /// <summary>points labelled -1.</summary>
+    /// <remarks>C: <c>int64_t outliers</c>.</remarks>
+    public long Outliers;
+
+    /// <summary>C: <c>double seconds_standardize</c>.</summary>
+    public double SecondsStandardize;
+
+    /// <summary>C: <c>double seconds_mst</c>.</summary>
+    public double SecondsMst;
+
+    /// <summary>sigma, flows, vertex weights, potentials.</summary>
+    /// <remarks>C: <c>double seconds_weights</c>.</remarks>
+    public double SecondsWeights;
+
+    /// <summary>epsilon search and the choice of the k sets.</summary>
+    /// <remarks>C: <c>double seconds_search</c>.</remarks>
+    public double SecondsSearch;
+
+    /// <summary>labels and the full labelling.</summary>
+    /// <remarks>C: <c>double seconds_labels</c>.</remarks>
+    public double SecondsLabels;
+}
+
+/// <summary>Where cheeger_iso_run writes its tree stages (n entries each); every pointer may be NULL (not written).</summary>
+/// <remarks>C: <c>struct cheeger_iso_tree</c>; same size and field offsets (checked against <c>cheeger_struct_layout</c>).</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct CheegerIsoTree
+{
+    /// <summary>Prim's parent, -1 for the root (vertex 0).</summary>
+    /// <remarks>C: <c>int32_t *parent</c>.</remarks>
+    public int* Parent;
+
+    /// <summary>root 0.</summary>
+    /// <remarks>C: <c>int32_t *depth</c>.</remarks>
+    public int* Depth;
+
+    /// <summary>rank among the parent's children, in insertion order.</summary>
+    /// <remarks>C: <c>int32_t *sibling_rank</c>.</remarks>
+    public int* SiblingRank;
+
+    /// <summary>Prim's insertion order.</summary>
+    /// <remarks>C: <c>int32_t *order</c>.</remarks>
+    public int* Order;
+
+    /// <summary>d^2(v, par v) exactly as Prim compared it; 0 for the root.</summary>
+    /// <remarks>C: <c>double *squared_edge_length</c>.</remarks>
+    public double* SquaredEdgeLength;
+
+    /// <summary>its square root.</summary>
+    /// <remarks>C: <c>double *edge_length</c>.</remarks>
+    public double* EdgeLength;
+
+    /// <summary>phi(v, par v); 0 for the root.</summary>
+    /// <remarks>C: <c>double *parent_flow</c>.</remarks>
+    public double* ParentFlow;
+
+    /// <summary>omega(v).</summary>
+    /// <remarks>C: <c>double *vertex_weight</c>.</remarks>
+    public double* VertexWeight;
+
+    /// <summary>psi(v).</summary>
+    /// <remarks>C: <c>double *potential</c>.</remarks>
+    public double* Potential;
+}
+
 /// <summary>Opaque context: a backend, a thread count, and buffers reused across calls.</summary>
 /// <remarks>C: <c>cheeger_context</c>, a pointer to the opaque <c>struct cheeger_context_t</c>.</remarks>
 [StructLayout(LayoutKind.Sequential)]
@@ -296,4 +490,24 @@ public static unsafe partial class NativeMethods
     /// <summary>The change count of each pass of the last cheeger_kmeans_run on this context (the last one is info_out-&gt;last_changes): *count_out receives the number of passes, and the first min(capacity, passes) counts go to changes_out (which may be NULL when capacity is 0). 0 passes before any run and after a run that failed once started; a call refused for its arguments leaves the previous run's counts.</summary>
     [LibraryImport(LibraryName, EntryPoint = "cheeger_kmeans_changes_per_pass")]
     public static partial CheegerStatus KMeansChangesPerPass(CheegerContext context, long* changesOut, int capacity, int* countOut);
+
+    // cheeger_status cheeger_iso_params_default(cheeger_iso_params *out);
+    /// <summary>Fills *out with the isoperimetric defaults (those of docs/isoperimetric.md).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_iso_params_default")]
+    public static partial CheegerStatus IsoParamsDefault(CheegerIsoParams* @out);
+
+    // cheeger_status cheeger_iso_run(cheeger_context context, const double *points, int64_t n, int64_t d, const cheeger_iso_params *params, int32_t *labels_out, int32_t *full_labels_out, double *cluster_costs_out, cheeger_iso_probe *probes_out, int32_t probes_capacity, const cheeger_iso_tree *tree_out, cheeger_iso_info *info_out);
+    /// <summary>Isoperimetric tree clustering (docs/isoperimetric.md), the whole pipeline: optional z-scoring, Prim's minimum spanning tree from vertex 0 under the edge order (d2, min, max), sigma, flows, vertex weights and potentials, the epsilon search over the decision procedure, the k cheapest sets, labels by exclusive scan. points: n x d, finite. labels_out: n entries, clusters 0..k-1 numbered by top vertex, -1 for outliers. full_labels_out: n entries, required when params-&gt;full_labels = 1, else ignored (may be NULL). cluster_costs_out: k entries (cost of each cluster), or NULL. probes_out: the first min(probes_capacity, info.decisions) decisions of the search in the order made, or NULL with probes_capacity 0. tree_out: the tree stages (each pointer may be NULL), or NULL. info_out may be NULL. Same input: same result on every thread count. On failure the outputs are unspecified.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_iso_run")]
+    public static partial CheegerStatus IsoRun(CheegerContext context, double* points, long n, long d, CheegerIsoParams* @params, int* labelsOut, int* fullLabelsOut, double* clusterCostsOut, CheegerIsoProbe* probesOut, int probesCapacity, CheegerIsoTree* treeOut, CheegerIsoInfo* infoOut);
+
+    // cheeger_status cheeger_iso_mst(cheeger_context context, const double *points, int64_t n, int64_t d, int32_t *parent_out, double *squared_edge_length_out, double *edge_length_out, int32_t *depth_out, int32_t *sibling_rank_out, int32_t *order_out);
+    /// <summary>The minimum spanning tree stage alone, on the points as given (no z-scoring): Prim from vertex 0 under the strict edge order (d2, min, max), d2 summed in dimension order without FMA. Every output holds n entries: parent (-1 for the root), squared parent-edge length, its square root, depth, sibling rank, insertion order.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_iso_mst")]
+    public static partial CheegerStatus IsoMst(CheegerContext context, double* points, long n, long d, int* parentOut, double* squaredEdgeLengthOut, double* edgeLengthOut, int* depthOut, int* siblingRankOut, int* orderOut);
+
+    // cheeger_status cheeger_iso_partition(cheeger_context context, int64_t n, const int32_t *parent, const double *parent_flow, const double *vertex_weight, const double *potential, const int32_t *sibling_rank, const int32_t *order, const cheeger_iso_params *params, int32_t *labels_out, double *cluster_costs_out, cheeger_iso_info *info_out);
+    /// <summary>The partition stage alone, on a given weighted tree of n vertices: the epsilon search over the decision procedure, the k cheapest sets and the labels. parent: -1 for exactly one root; parent_flow &gt; 0 (0 at the root), vertex_weight &gt; 0, potential &gt;= 0, all finite. sibling_rank orders each vertex's children (NULL: by vertex index); order lists parents before children starting at the root (NULL: breadth first). params: k, search_tolerance and max_search_steps are used, the rest is ignored. labels_out: n entries; cluster_costs_out: k entries or NULL; info_out (cost, epsilons, decisions, steps, max_depth, outliers, seconds) may be NULL.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_iso_partition")]
+    public static partial CheegerStatus IsoPartition(CheegerContext context, long n, int* parent, double* parentFlow, double* vertexWeight, double* potential, int* siblingRank, int* order, CheegerIsoParams* @params, int* labelsOut, double* clusterCostsOut, CheegerIsoInfo* infoOut);
 }

@@ -100,6 +100,72 @@ typedef struct cheeger_kmeans_info {
     double seconds_update;
 } cheeger_kmeans_info;
 
+/* Flow kernel of isoperimetric clustering (docs/isoperimetric.md §2.3), on a tree edge of length d. */
+typedef enum cheeger_iso_kernel {
+    CHEEGER_ISO_KERNEL_LAPLACE = 0, /* exp(-d/sigma), the default */
+    CHEEGER_ISO_KERNEL_GAUSS = 1,   /* exp(-d^2/sigma^2) */
+    CHEEGER_ISO_KERNEL_INVERSE = 2  /* sigma/(sigma + d) */
+} cheeger_iso_kernel;
+
+/* Vertex weight of isoperimetric clustering (§2.4). */
+typedef enum cheeger_iso_weight {
+    CHEEGER_ISO_WEIGHT_TREE = 0,  /* weighted degree in the spanning tree, the default */
+    CHEEGER_ISO_WEIGHT_UNIT = 1,  /* 1 for every vertex */
+    CHEEGER_ISO_WEIGHT_GRAPH = 2  /* weighted degree in the complete graph (O(n^2 d)) */
+} cheeger_iso_weight;
+
+/* Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with
+ * cheeger_iso_params_default first. Worker threads are the context's. */
+typedef struct cheeger_iso_params {
+    int32_t k;                /* clusters, 1 <= k <= n (default 2) */
+    int32_t kernel;           /* cheeger_iso_kernel (default LAPLACE) */
+    int32_t weight;           /* cheeger_iso_weight (default TREE) */
+    int32_t max_search_steps; /* most halvings of the epsilon search, >= 1 (default 200) */
+    double sigma;             /* sigma given directly (> 0, finite), or 0: sigma = sigma_scale x mean tree edge (default 0) */
+    double sigma_scale;       /* s in sigma = s x mean tree edge, > 0 and finite (default 2) */
+    double beta;              /* beta of the potential psi(v) = beta (1 - largest incident flow), >= 0 (default 0) */
+    double search_tolerance;  /* relative bisection tolerance tau, in (0, 1) (default 1e-12) */
+    int32_t standardize;      /* 1: z-score every feature before clustering; 0: raw features (default 0) */
+    int32_t full_labels;      /* 1: also write the full labelling (outliers take their nearest clustered point's label) */
+} cheeger_iso_params;
+
+/* One decision of the epsilon search: the threshold probed and the packing count F(epsilon) found there. */
+typedef struct cheeger_iso_probe {
+    double epsilon;
+    int64_t count;
+} cheeger_iso_probe;
+
+/* What an isoperimetric run reports beside the labels. Stages a call does not run report 0. */
+typedef struct cheeger_iso_info {
+    double cost;                /* max cost of the k returned sets, within [iota_k, epsilon_high] */
+    double epsilon_high;        /* last successful probe; the labels come from the decision there */
+    double epsilon_low;         /* last failed probe (0 when none failed) */
+    double sigma;               /* sigma of the flow kernel */
+    int32_t decisions;          /* decisions the search ran (bracket, epsilon = 0, halvings) */
+    int32_t search_steps;       /* halvings of the bisection */
+    int32_t backend;            /* cheeger_backend that ran */
+    int32_t max_depth;          /* depth of the deepest tree vertex */
+    int64_t outliers;           /* points labelled -1 */
+    double seconds_standardize;
+    double seconds_mst;
+    double seconds_weights;     /* sigma, flows, vertex weights, potentials */
+    double seconds_search;      /* epsilon search and the choice of the k sets */
+    double seconds_labels;      /* labels and the full labelling */
+} cheeger_iso_info;
+
+/* Where cheeger_iso_run writes its tree stages (n entries each); every pointer may be NULL (not written). */
+typedef struct cheeger_iso_tree {
+    int32_t* parent;              /* Prim's parent, -1 for the root (vertex 0) */
+    int32_t* depth;               /* root 0 */
+    int32_t* sibling_rank;        /* rank among the parent's children, in insertion order */
+    int32_t* order;               /* Prim's insertion order */
+    double* squared_edge_length;  /* d^2(v, par v) exactly as Prim compared it; 0 for the root */
+    double* edge_length;          /* its square root */
+    double* parent_flow;          /* phi(v, par v); 0 for the root */
+    double* vertex_weight;        /* omega(v) */
+    double* potential;            /* psi(v) */
+} cheeger_iso_tree;
+
 /* Opaque context: a backend, a thread count, and buffers reused across calls. */
 typedef struct cheeger_context_t* cheeger_context;
 
@@ -155,6 +221,45 @@ CHEEGER_API cheeger_status cheeger_kmeans_run(cheeger_context context, const dou
  * once started; a call refused for its arguments leaves the previous run's counts. */
 CHEEGER_API cheeger_status cheeger_kmeans_changes_per_pass(cheeger_context context, int64_t* changes_out,
                                                            int32_t capacity, int32_t* count_out);
+
+/* Fills *out with the isoperimetric defaults (those of docs/isoperimetric.md). */
+CHEEGER_API cheeger_status cheeger_iso_params_default(cheeger_iso_params* out);
+
+/* Isoperimetric tree clustering (docs/isoperimetric.md), the whole pipeline: optional z-scoring, Prim's minimum
+ * spanning tree from vertex 0 under the edge order (d2, min, max), sigma, flows, vertex weights and potentials,
+ * the epsilon search over the decision procedure, the k cheapest sets, labels by exclusive scan.
+ * points: n x d, finite. labels_out: n entries, clusters 0..k-1 numbered by top vertex, -1 for outliers.
+ * full_labels_out: n entries, required when params->full_labels = 1, else ignored (may be NULL).
+ * cluster_costs_out: k entries (cost of each cluster), or NULL. probes_out: the first min(probes_capacity,
+ * info.decisions) decisions of the search in the order made, or NULL with probes_capacity 0.
+ * tree_out: the tree stages (each pointer may be NULL), or NULL. info_out may be NULL.
+ * Same input: same result on every thread count. On failure the outputs are unspecified. */
+CHEEGER_API cheeger_status cheeger_iso_run(cheeger_context context, const double* points, int64_t n, int64_t d,
+                                           const cheeger_iso_params* params, int32_t* labels_out,
+                                           int32_t* full_labels_out, double* cluster_costs_out,
+                                           cheeger_iso_probe* probes_out, int32_t probes_capacity,
+                                           const cheeger_iso_tree* tree_out, cheeger_iso_info* info_out);
+
+/* The minimum spanning tree stage alone, on the points as given (no z-scoring): Prim from vertex 0 under the
+ * strict edge order (d2, min, max), d2 summed in dimension order without FMA. Every output holds n entries:
+ * parent (-1 for the root), squared parent-edge length, its square root, depth, sibling rank, insertion order. */
+CHEEGER_API cheeger_status cheeger_iso_mst(cheeger_context context, const double* points, int64_t n, int64_t d,
+                                           int32_t* parent_out, double* squared_edge_length_out,
+                                           double* edge_length_out, int32_t* depth_out, int32_t* sibling_rank_out,
+                                           int32_t* order_out);
+
+/* The partition stage alone, on a given weighted tree of n vertices: the epsilon search over the decision
+ * procedure, the k cheapest sets and the labels. parent: -1 for exactly one root; parent_flow > 0 (0 at the root),
+ * vertex_weight > 0, potential >= 0, all finite. sibling_rank orders each vertex's children (NULL: by vertex
+ * index); order lists parents before children starting at the root (NULL: breadth first). params: k,
+ * search_tolerance and max_search_steps are used, the rest is ignored. labels_out: n entries; cluster_costs_out:
+ * k entries or NULL; info_out (cost, epsilons, decisions, steps, max_depth, outliers, seconds) may be NULL. */
+CHEEGER_API cheeger_status cheeger_iso_partition(cheeger_context context, int64_t n, const int32_t* parent,
+                                                 const double* parent_flow, const double* vertex_weight,
+                                                 const double* potential, const int32_t* sibling_rank,
+                                                 const int32_t* order, const cheeger_iso_params* params,
+                                                 int32_t* labels_out, double* cluster_costs_out,
+                                                 cheeger_iso_info* info_out);
 
 #ifdef __cplusplus
 }

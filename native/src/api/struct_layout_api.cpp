@@ -31,7 +31,42 @@
     X(cheeger_kmeans_info, inertia)                \
     X(cheeger_kmeans_info, seconds_init)           \
     X(cheeger_kmeans_info, seconds_assign)         \
-    X(cheeger_kmeans_info, seconds_update)
+    X(cheeger_kmeans_info, seconds_update)         \
+    X(cheeger_iso_params, k)                       \
+    X(cheeger_iso_params, kernel)                  \
+    X(cheeger_iso_params, weight)                  \
+    X(cheeger_iso_params, max_search_steps)        \
+    X(cheeger_iso_params, sigma)                   \
+    X(cheeger_iso_params, sigma_scale)             \
+    X(cheeger_iso_params, beta)                    \
+    X(cheeger_iso_params, search_tolerance)        \
+    X(cheeger_iso_params, standardize)             \
+    X(cheeger_iso_params, full_labels)             \
+    X(cheeger_iso_probe, epsilon)                  \
+    X(cheeger_iso_probe, count)                    \
+    X(cheeger_iso_info, cost)                      \
+    X(cheeger_iso_info, epsilon_high)              \
+    X(cheeger_iso_info, epsilon_low)               \
+    X(cheeger_iso_info, sigma)                     \
+    X(cheeger_iso_info, decisions)                 \
+    X(cheeger_iso_info, search_steps)              \
+    X(cheeger_iso_info, backend)                   \
+    X(cheeger_iso_info, max_depth)                 \
+    X(cheeger_iso_info, outliers)                  \
+    X(cheeger_iso_info, seconds_standardize)       \
+    X(cheeger_iso_info, seconds_mst)               \
+    X(cheeger_iso_info, seconds_weights)           \
+    X(cheeger_iso_info, seconds_search)            \
+    X(cheeger_iso_info, seconds_labels)            \
+    X(cheeger_iso_tree, parent)                    \
+    X(cheeger_iso_tree, depth)                     \
+    X(cheeger_iso_tree, sibling_rank)              \
+    X(cheeger_iso_tree, order)                     \
+    X(cheeger_iso_tree, squared_edge_length)       \
+    X(cheeger_iso_tree, edge_length)               \
+    X(cheeger_iso_tree, parent_flow)               \
+    X(cheeger_iso_tree, vertex_weight)             \
+    X(cheeger_iso_tree, potential)
 
 namespace {
 
@@ -76,6 +111,14 @@ static_assert(fields_cover("cheeger_kmeans_params", sizeof(cheeger_kmeans_params
               "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_kmeans_params, in order");
 static_assert(fields_cover("cheeger_kmeans_info", sizeof(cheeger_kmeans_info)),
               "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_kmeans_info, in order");
+static_assert(fields_cover("cheeger_iso_params", sizeof(cheeger_iso_params)),
+              "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_iso_params, in order");
+static_assert(fields_cover("cheeger_iso_probe", sizeof(cheeger_iso_probe)),
+              "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_iso_probe, in order");
+static_assert(fields_cover("cheeger_iso_info", sizeof(cheeger_iso_info)),
+              "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_iso_info, in order");
+static_assert(fields_cover("cheeger_iso_tree", sizeof(cheeger_iso_tree)),
+              "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_iso_tree, in order");
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "core/buffer.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
+#include "iso/level_decider.hpp"
 #include "kmeans/kmeans_assign.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
@@ -22,5 +23,12 @@ extern "C" CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** na
     return cheeger::translate_exceptions("cheeger_testing_cpu_kernel", [&] {
         cheeger::require_not_null(name, "name");
         *name = cheeger::kmeans::cpu_kernel_name();
+    });
+}
+
+extern "C" CHEEGER_API cheeger_status cheeger_testing_set_iso_min_parallel_width(int64_t width) {
+    return cheeger::translate_exceptions("cheeger_testing_set_iso_min_parallel_width", [&] {
+        cheeger::require(width >= 0, "width = ", width, " must be >= 0 (0 = the default)");
+        cheeger::iso::set_min_parallel_width_override(width);
     });
 }

@@ -9,6 +9,8 @@
 
 #include "cheeger.h"
 #include "core/thread_pool.hpp"
+#include "iso/iso_backend.hpp"
+#include "iso/iso_workspace.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
 struct cheeger_context_t {
@@ -27,6 +29,8 @@ struct cheeger_context_t {
     /// The CUDA backend's device resources (stream, buffers), made by its first call; opaque outside
     /// native/src/cuda/, released with the context.
     std::shared_ptr<void> cuda_state;
+    cheeger::iso::workspace iso;
+    std::unique_ptr<cheeger::iso::stage_backend> iso_stages;  // created on the first isoperimetric call
     std::mutex call_mutex;
 };
 

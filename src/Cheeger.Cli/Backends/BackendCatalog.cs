@@ -119,10 +119,12 @@ public sealed class BackendCatalog(ILogger logger) : IDisposable
         _ => null,
     };
 
-    private static IIsoperimetricBackend? CreateIsoperimetric(string name) => name switch
+    private IIsoperimetricBackend? CreateIsoperimetric(string name) => name switch
     {
         "serial" => new SerialIsoperimetric(),
         "parallel" => new ParallelIsoperimetric(),
+        "native-cpu" => NativeIsoperimetric.Cpu(logger),
+        "native-cuda" => NativeIsoperimetric.Cuda(logger),
         _ => null,
     };
 

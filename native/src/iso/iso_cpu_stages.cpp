@@ -1,0 +1,52 @@
+#include "iso/iso_cpu_stages.hpp"
+
+#include "iso/graph_degree_cpu.hpp"
+#include "iso/level_decider.hpp"
+#include "iso/nearest_fill_cpu.hpp"
+#include "iso/prim_cpu.hpp"
+
+namespace cheeger::iso {
+
+namespace {
+
+class cpu_stages final : public stage_backend {
+public:
+    explicit cpu_stages(thread_pool& pool) : pool_(pool), decider_(pool) {}
+
+    [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CPU; }
+
+    void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
+                               const tree_output& out) override {
+        prim_tree(pool_, prim_, points, n, d, out);
+    }
+
+    void graph_degree(const double* points, std::int64_t n, std::int64_t d, cheeger_iso_kernel kernel, double sigma,
+                      double* degree_out) override {
+        graph_degree_cpu(pool_, points, n, d, kernel, sigma, degree_out);
+    }
+
+    void load_tree(const decision_tree& tree) override { decider_.load(tree); }
+
+    std::int64_t count(double epsilon, bool strict) override { return decider_.count(epsilon, strict); }
+
+    std::int64_t decide(double epsilon, bool strict, const decision_output& out) override {
+        return decider_.decide(epsilon, strict, out);
+    }
+
+    void nearest_fill(const double* points, std::int64_t n, std::int64_t d, const std::int32_t* labels,
+                      std::int32_t* full_out) override {
+        iso::nearest_fill(pool_, fill_, points, n, d, labels, full_out);
+    }
+
+private:
+    thread_pool& pool_;
+    prim_workspace prim_;
+    level_decider decider_;
+    nearest_fill_workspace fill_;
+};
+
+}  // namespace
+
+std::unique_ptr<stage_backend> make_cpu_stages(thread_pool& pool) { return std::make_unique<cpu_stages>(pool); }
+
+}  // namespace cheeger::iso

@@ -1,0 +1,177 @@
+using Cheeger.Clustering;
+using Cheeger.Clustering.Backends;
+using Cheeger.Clustering.Data;
+using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Interop;
+using Microsoft.Extensions.Logging;
+
+namespace Cheeger.Native;
+
+/// <summary>
+/// Isoperimetric tree clustering in the native core (<c>cheeger_iso_run</c>, docs/isoperimetric.md), on its CPU
+/// backend (<c>native-cpu</c>) or its CUDA backend (<c>native-cuda</c>). It returns the managed reference's tree, σ,
+/// probes, ε and labels. The native context is created on the first run and reused while the worker count stays
+/// the same.
+/// </summary>
+public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
+{
+    private readonly CheegerBackend _backend;
+    private readonly ILogger? _logger;
+    private readonly Lock _gate = new();
+    private NativeContext? _context;
+    private bool _disposed;
+
+    private NativeIsoperimetric(string name, CheegerBackend backend, ILogger? logger)
+    {
+        Name = name;
+        _backend = backend;
+        _logger = logger;
+    }
+
+    /// <summary>The native CPU backend, <c>native-cpu</c>.</summary>
+    /// <param name="logger">Receives the library search at debug level.</param>
+    public static NativeIsoperimetric Cpu(ILogger? logger = null) => new("native-cpu", CheegerBackend.Cpu, logger);
+
+    /// <summary>The native CUDA backend, <c>native-cuda</c>; unavailable when the library has no CUDA or no device is present.</summary>
+    /// <param name="logger">Receives the library search at debug level.</param>
+    public static NativeIsoperimetric Cuda(ILogger? logger = null) => new("native-cuda", CheegerBackend.Cuda, logger);
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The same answer as the native k-means backend of the same name: both need the library, the backend compiled
+    /// in and, for CUDA, a device. Never throws.
+    /// </remarks>
+    public BackendAvailability Availability
+    {
+        get
+        {
+            using var sameLibrary = _backend == CheegerBackend.Cuda ? NativeKMeans.Cuda(_logger) : NativeKMeans.Cpu(_logger);
+            return sameLibrary.Availability;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The native call itself cannot be interrupted: <paramref name="cancellation"/> is checked before it starts.</remarks>
+    /// <exception cref="ClusteringInputException">An option does not fit the data, or the library refused the data (a tree edge overflows, ...).</exception>
+    /// <exception cref="NativeLibraryNotFoundException">libcheeger could not be loaded.</exception>
+    /// <exception cref="CheegerNativeException">The native core failed (no CUDA device, out of memory, ...).</exception>
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(data);
+        cancellation.ThrowIfCancellationRequested();
+
+        int n = data.Count;
+        CheegerIsoParams parameters = Parameters(options);
+        var labels = new int[n];
+        int[]? fullLabels = options.FullLabels ? new int[n] : null;
+        var clusterCosts = new double[options.K];
+        var probes = new CheegerIsoProbe[CheegerIsoperimetric.ProbeCapacity(options.MaxSearchSteps)];
+        CheegerIsoTreeArrays? tree = options.IncludeTree ? CheegerIsoTreeArrays.Allocate(n) : null;
+        CheegerIsoInfo info;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            NativeContext context = ContextFor(options.EffectiveWorkers);
+            try
+            {
+                info = CheegerIsoperimetric.Run(context, data.Points.Span, data.Dimension, parameters, labels,
+                    fullLabels, clusterCosts, probes, tree);
+            }
+            catch (CheegerNativeException e) when (e.Status == CheegerStatus.InvalidArgument)
+            {
+                throw new ClusteringInputException(e.NativeMessage);
+            }
+        }
+
+        var timings = new PhaseTimings();
+        if (options.Standardize) timings.Add("standardize", info.SecondsStandardize);
+        timings.Add("mst", info.SecondsMst);
+        timings.Add("weights", info.SecondsWeights);
+        timings.Add("search", info.SecondsSearch);
+        timings.Add("labels", info.SecondsLabels);
+
+        SpanningTree? spanningTree = tree is null ? null : SpanningTreeOf(tree);
+        return new IsoperimetricResult
+        {
+            Backend = Name,
+            Timings = timings,
+            Labels = labels,
+            FullLabels = fullLabels,
+            Cost = info.Cost,
+            ClusterCosts = clusterCosts,
+            EpsilonHigh = info.EpsilonHigh,
+            EpsilonLow = info.EpsilonLow,
+            Sigma = info.Sigma,
+            SearchSteps = info.SearchSteps,
+            Probes = [.. probes.Take(info.Decisions).Select(p => new SearchProbe(p.Epsilon, checked((int)p.Count)))],
+            Tree = spanningTree,
+            WeightedTree = tree is null ? null : WeightedTree.FromSpanningTree(spanningTree!, tree.ParentFlow, tree.VertexWeight, tree.Potential),
+        };
+    }
+
+    /// <summary>Destroys the native context, if one was created.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _context?.Dispose();
+            _context = null;
+        }
+    }
+
+    /// <summary>The C parameters of <paramref name="options"/> (the worker count goes to the context instead).</summary>
+    private static CheegerIsoParams Parameters(IsoperimetricOptions options)
+    {
+        CheegerIsoParams parameters = CheegerIsoperimetric.DefaultParameters();
+        parameters.K = options.K;
+        parameters.Kernel = options.Kernel switch
+        {
+            FlowKernel.Laplace => (int)CheegerIsoKernel.Laplace,
+            FlowKernel.Gauss => (int)CheegerIsoKernel.Gauss,
+            FlowKernel.Inverse => (int)CheegerIsoKernel.Inverse,
+            _ => throw new ClusteringInputException($"--kernel {(int)options.Kernel} is not a known kernel."),
+        };
+        parameters.Weight = options.Weight switch
+        {
+            VertexWeight.Tree => (int)CheegerIsoWeight.Tree,
+            VertexWeight.Unit => (int)CheegerIsoWeight.Unit,
+            VertexWeight.Graph => (int)CheegerIsoWeight.Graph,
+            _ => throw new ClusteringInputException($"--weight {(int)options.Weight} is not a known vertex weight."),
+        };
+        parameters.Sigma = options.Sigma ?? 0.0;    // 0: derived from the tree
+        parameters.SigmaScale = options.SigmaScale;
+        parameters.Beta = options.Beta;
+        parameters.SearchTolerance = options.SearchTolerance;
+        parameters.MaxSearchSteps = options.MaxSearchSteps;
+        parameters.Standardize = options.Standardize ? 1 : 0;
+        parameters.FullLabels = options.FullLabels ? 1 : 0;
+        return parameters;
+    }
+
+    private static SpanningTree SpanningTreeOf(CheegerIsoTreeArrays tree) => new()
+    {
+        Parent = tree.Parent,
+        EdgeLength = tree.EdgeLength,
+        SquaredEdgeLength = tree.SquaredEdgeLength,
+        Depth = tree.Depth,
+        SiblingRank = tree.SiblingRank,
+        Order = tree.Order,
+    };
+
+    /// <summary>The reusable context, made anew when the worker count changes.</summary>
+    private NativeContext ContextFor(int workers)
+    {
+        if (_context is { } existing && existing.RequestedThreads == workers) return existing;
+        _context?.Dispose();
+        _context = null;
+        NativeLibraryLoader.Load(_logger);
+        _context = NativeContext.Create(_backend, workers);
+        return _context;
+    }
+}
