@@ -65,6 +65,11 @@ struct cudaDeviceProp {
 
 #define cudaStreamNonBlocking 0x01
 
+enum cudaDeviceAttr {
+    cudaDevAttrMultiProcessorCount = 16,
+    cudaDevAttrCooperativeLaunch = 95,
+};
+
 extern "C" {
 cudaError_t cudaGetDeviceCount(int* count);
 cudaError_t cudaGetDeviceProperties(cudaDeviceProp* prop, int device);
@@ -89,6 +94,11 @@ cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream);
 cudaError_t cudaEventElapsedTime(float* milliseconds, cudaEvent_t start, cudaEvent_t end);
 // The launch syntax <<<...>>>: clang calls the first when it takes the toolkit for CUDA >= 9.2, the second
 // otherwise (without a toolkit it cannot tell).
+cudaError_t cudaDeviceGetAttribute(int* value, cudaDeviceAttr attribute, int device);
+cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int* blocks, const void* kernel, int block_size,
+                                                          std::size_t shared_bytes);
+cudaError_t cudaLaunchCooperativeKernel(const void* kernel, dim3 grid, dim3 block, void** arguments,
+                                        std::size_t shared_bytes, cudaStream_t stream);
 unsigned __cudaPushCallConfiguration(dim3 grid, dim3 block, std::size_t shared = 0, void* stream = 0);
 cudaError_t cudaConfigureCall(dim3 grid, dim3 block, std::size_t shared = 0, cudaStream_t stream = 0);
 }
@@ -118,6 +128,10 @@ __device__ __forceinline__ unsigned int __ballot_sync(unsigned int mask, int pre
 __device__ __forceinline__ unsigned long long atomicAdd(unsigned long long* address, unsigned long long value) {
     return __nvvm_atom_add_gen_ll(reinterpret_cast<long long*>(address), static_cast<long long>(value));
 }
+__device__ __forceinline__ unsigned int atomicAdd(unsigned int* address, unsigned int value) {
+    return static_cast<unsigned int>(__nvvm_atom_add_gen_i(reinterpret_cast<int*>(address), static_cast<int>(value)));
+}
+__device__ __forceinline__ void __threadfence() { __nvvm_membar_gl(); }
 __device__ __forceinline__ unsigned long long atomicMax(unsigned long long* address, unsigned long long value) {
     return __nvvm_atom_max_gen_ull(address, value);
 }
