@@ -37,8 +37,12 @@ internal sealed partial class Build
             }
 
             Directory.CreateDirectory(bundle);
-            CopyNativeSources(Path.Combine(bundle, "native-src"));
+            // The bundle's root is laid out like the repository's where the tests look for it: the native sources
+            // (native/include/cheeger.h marks the root for the native tests), the data, the checked-in bindings and
+            // Interop.sln (the marker the managed tests walk up to).
+            CopyNativeSources(bundle);
             CopyDirectory("data", Path.Combine(bundle, "data"));
+            CopyRepositoryMarkers(bundle);
             var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks") };
             apps.AddRange(Directory.EnumerateFiles(TestsDirectory, "*.csproj", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
@@ -192,6 +196,24 @@ internal sealed partial class Build
             CopyDirectory(folder, Path.Combine(destination, folder));
         }
     }
+
+    /// <summary>Interop.sln and the checked-in generated bindings, which test helpers use to find the repository root and compare against.</summary>
+    private static void CopyRepositoryMarkers(string destination)
+    {
+        foreach (var file in RepositoryMarkers)
+        {
+            if (!File.Exists(file))
+            {
+                throw new BuildFailedException($"The GPU bundle needs {file} (the tests look for it), and it is missing.");
+            }
+
+            var target = Path.Combine(destination, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static readonly string[] RepositoryMarkers = ["Interop.sln", "bindings/Cheeger.Interop/NativeMethods.generated.cs"];
 
     private static void CopyDirectory(string source, string destination)
     {

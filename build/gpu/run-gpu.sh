@@ -131,7 +131,7 @@ unpack_runtime() {
 
 # --- The native core -------------------------------------------------------------------------------------------
 configure_native() {
-    local args=(-S "$BUNDLE_DIR/native-src" -B "$NATIVE_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release)
+    local args=(-S "$BUNDLE_DIR" -B "$NATIVE_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release)
     if [[ $USE_CUDA -eq 0 ]]; then
         args+=(-DCHEEGER_ENABLE_CUDA=OFF)
     fi
@@ -183,10 +183,12 @@ run_benchmarks() {
     local artifacts=$1
     shift
     # In-process: BenchmarkDotNet's default toolchain builds a project per benchmark, which needs an SDK.
-    local args=(--filter "$BENCHMARK_FILTER" --anyCategories "$@" --inProcess --artifacts "$artifacts")
+    local args=(--filter "$BENCHMARK_FILTER" --inProcess --artifacts "$artifacts")
     if [[ -n "$BENCHMARK_JOB" ]]; then
         args+=(--job "$BENCHMARK_JOB")
     fi
+    # Last: BenchmarkDotNet's --anyCategories takes every argument after it as a category.
+    args+=(--anyCategories "$@")
     (cd "$BUNDLE_DIR/apps/benchmarks" && dotnet Cheeger.Benchmarks.dll "${args[@]}")
 }
 
