@@ -136,7 +136,11 @@ __global__ void __launch_bounds__(prim_threads) prim_tree(const prim_args a) {
         if (threadIdx.x == 0) candidates[blockIdx.x] = block_best;
         grid_barrier(a.barrier);
         edge_candidate offer{0.0, -1, -1};
-        for (unsigned b = threadIdx.x; b < gridDim.x; b += blockDim.x) keep_least(offer, candidates[b]);
+        // Volatile reads: the candidates come from other blocks (never from a stale L1 line).
+        const volatile edge_candidate* written = candidates;
+        for (unsigned b = threadIdx.x; b < gridDim.x; b += blockDim.x) {
+            keep_least(offer, edge_candidate{written[b].key, written[b].parent, written[b].vertex});
+        }
         const edge_candidate next = block_least(offer, scratch);
         // 3. Bookkeeping: the owner marks the vertex; one thread writes the tree arrays.
         joined = next.vertex;
@@ -174,6 +178,10 @@ __global__ void __launch_bounds__(decide_threads) decide_levels(const decide_arg
     const std::int64_t first = static_cast<std::int64_t>(blockIdx.x) * blockDim.x + threadIdx.x;
     const std::int64_t stride = static_cast<std::int64_t>(gridDim.x) * blockDim.x;
     unsigned long long closed = 0;
+    // The children's value and flag were written by other blocks before the last barrier: volatile reads, never
+    // a stale L1 line.
+    const volatile double* child_value = a.value;
+    const volatile std::uint8_t* child_good = a.good;
     for (std::int32_t level = a.max_depth; level >= 0; --level) {
         const std::int64_t begin = a.level_start[level];
         const std::int64_t end = a.level_start[level + 1];
@@ -181,9 +189,10 @@ __global__ void __launch_bounds__(decide_threads) decide_levels(const decide_arg
             double acc = __dsub_rn(a.potential[p], __dmul_rn(a.epsilon, a.weight[p]));
             for (std::int32_t c = a.child_start[p]; c < a.child_start[p + 1]; ++c) {
                 // Joining c is strictly cheaper than cutting it (and c is not closed).
-                const bool join = a.good[c] == 0 && a.value[c] < a.flow[c];
+                const double value = child_value[c];
+                const bool join = child_good[c] == 0 && value < a.flow[c];
                 a.joined[c] = join ? 1 : 0;
-                acc = __dadd_rn(acc, join ? a.value[c] : a.flow[c]);
+                acc = __dadd_rn(acc, join ? value : a.flow[c]);
             }
             a.value[p] = acc;
             const double total = __dadd_rn(acc, a.flow[p]);  // the set closed here (root: + 0)
