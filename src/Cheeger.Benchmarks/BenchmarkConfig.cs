@@ -30,11 +30,18 @@ public sealed class BenchmarkConfig : ManualConfig
     }
 
     /// <summary>Builds the shared configuration; <c>CHEEGER_BENCH_SHORT=1</c> selects the short job.</summary>
-    public BenchmarkConfig()
+    public BenchmarkConfig() : this(withJob: true)
     {
-        // AsDefault: the job the command line's --job/--inProcess modify, not one more job beside theirs (which would
-        // need the SDK's default toolchain where run-gpu.sh runs in process without an SDK).
-        AddJob((Environment.GetEnvironmentVariable("CHEEGER_BENCH_SHORT") == "1" ? Job.ShortRun : Job.Default).AsDefault());
+    }
+
+    /// <summary>Builds the shared configuration, without a job when the command line names one (<c>--job</c>).</summary>
+    /// <param name="withJob">false: the command line's <c>--job</c> is the only job (else BenchmarkDotNet would run both).</param>
+    public BenchmarkConfig(bool withJob)
+    {
+        // AsDefault: the job the command line's --inProcess modifies, not one more job beside it (which would need
+        // the SDK's default toolchain where run-gpu.sh runs in process without an SDK).
+        if (withJob)
+            AddJob((Environment.GetEnvironmentVariable("CHEEGER_BENCH_SHORT") == "1" ? Job.ShortRun : Job.Default).AsDefault());
         AddDiagnoser(MemoryDiagnoser.Default);
         AddExporter(MarkdownExporter.GitHub, JsonExporter.Full);
         AddColumnProvider(DefaultColumnProviders.Instance);
