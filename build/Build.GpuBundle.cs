@@ -37,8 +37,12 @@ internal sealed partial class Build
             }
 
             Directory.CreateDirectory(bundle);
-            CopyNativeSources(Path.Combine(bundle, "native-src"));
+            // The bundle's root is laid out like the repository's where the tests look for it: the native sources
+            // (native/include/cheeger.h marks the root for the native tests), the data, the checked-in bindings and
+            // Interop.sln (the marker the managed tests walk up to).
+            CopyNativeSources(bundle);
             CopyDirectory("data", Path.Combine(bundle, "data"));
+            CopyRepositoryMarkers(bundle);
             var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks") };
             apps.AddRange(Directory.EnumerateFiles(TestsDirectory, "*.csproj", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
@@ -53,6 +57,8 @@ internal sealed partial class Build
             {
                 File.Delete(library);
             }
+
+            RemoveFilesTheRunNeverLoads(bundle);
 
             var runtime = await PackDotNetRuntimeAsync(Path.Combine(bundle, "dotnet-runtime.tar.xz"));
             var script = Path.Combine(bundle, "run-gpu.sh");
@@ -108,6 +114,33 @@ internal sealed partial class Build
             }
         });
 
+    /// <summary>
+    /// Files the published apps carry for uses the GPU run has none of, left out to keep the bundle under its size
+    /// limit: the code-coverage collector of Microsoft.NET.Test.Sdk (the tests run as plain programs, without
+    /// coverage), native debug symbols, and BenchmarkDotNet's disassembler engines (Windows' DIA SDK and capstone;
+    /// no suite asks for disassembly).
+    /// </summary>
+    private static void RemoveFilesTheRunNeverLoads(string bundle)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(bundle, "Microsoft.CodeCoverage", SearchOption.AllDirectories).ToList())
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        foreach (var pattern in UnneededFilePatterns)
+        {
+            foreach (var file in Directory.EnumerateFiles(bundle, pattern, SearchOption.AllDirectories).ToList())
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static readonly string[] UnneededFilePatterns = ["*.so.dbg", "msdia140.dll", "libcapstone.so"];
+
+    /// <summary>Runtime files for debugging and crash dumps (a debugger's shim, the data-access component, createdump), which the GPU run never uses.</summary>
+    private static readonly string[] UnneededRuntimeFiles = ["libmscordbi.so", "libmscordaccore.so", "createdump"];
+
     private static Task PublishForGpuAsync(string project, string output) =>
         DotNetAsync(
             "publish", project, "-c", "Release", "-r", GpuRuntimeIdentifier, "--self-contained", "false", "-o", output,
@@ -116,7 +149,8 @@ internal sealed partial class Build
 
     /// <summary>
     /// Packs the runtime this build program runs on (the one the published apps need): the dotnet host, its
-    /// hostfxr and Microsoft.NETCore.App, from the .NET root above it. Returns the runtime's version.
+    /// hostfxr and Microsoft.NETCore.App (without <see cref="UnneededRuntimeFiles"/>), from the .NET root above it.
+    /// Returns the runtime's version.
     /// </summary>
     private static async Task<string> PackDotNetRuntimeAsync(string archive)
     {
@@ -134,7 +168,9 @@ internal sealed partial class Build
         AnsiConsole.MarkupLine($"[grey]Packing .NET runtime {version} (hostfxr {fxr}) from {dotnetRoot}.[/]");
         var entries = new[] { "dotnet", $"host/fxr/{fxr}", $"shared/Microsoft.NETCore.App/{version}", "LICENSE.txt", "ThirdPartyNotices.txt" }
             .Where(entry => Path.Exists(Path.Combine(dotnetRoot, entry)));
-        await Tool.RunAsync("tar", ["-C", dotnetRoot, "--owner=0", "--group=0", "--numeric-owner", "-cJf", Path.GetFullPath(archive), .. entries], environment: StrongXz);
+        await Tool.RunAsync("tar",
+            ["-C", dotnetRoot, "--owner=0", "--group=0", "--numeric-owner", .. UnneededRuntimeFiles.Select(file => $"--exclude={file}"), "-cJf", Path.GetFullPath(archive), .. entries],
+            environment: StrongXz);
         return version;
     }
 
@@ -160,6 +196,24 @@ internal sealed partial class Build
             CopyDirectory(folder, Path.Combine(destination, folder));
         }
     }
+
+    /// <summary>Interop.sln and the checked-in generated bindings, which test helpers use to find the repository root and compare against.</summary>
+    private static void CopyRepositoryMarkers(string destination)
+    {
+        foreach (var file in RepositoryMarkers)
+        {
+            if (!File.Exists(file))
+            {
+                throw new BuildFailedException($"The GPU bundle needs {file} (the tests look for it), and it is missing.");
+            }
+
+            var target = Path.Combine(destination, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static readonly string[] RepositoryMarkers = ["Interop.sln", "bindings/Cheeger.Interop/NativeMethods.generated.cs"];
 
     private static void CopyDirectory(string source, string destination)
     {

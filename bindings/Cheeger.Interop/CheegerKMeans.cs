@@ -65,4 +65,23 @@ public static class CheegerKMeans
         }
         return info;
     }
+
+    /// <summary>
+    /// The change count of every pass of the last <see cref="Run"/> on <paramref name="context"/>
+    /// (<c>cheeger_kmeans_changes_per_pass</c>); empty before the first run.
+    /// </summary>
+    /// <param name="context">The context the run was made on.</param>
+    /// <returns>One count per pass, in pass order; the last is <see cref="CheegerKMeansInfo.LastChanges"/>.</returns>
+    /// <exception cref="CheegerNativeException">The library refused the call.</exception>
+    public static unsafe long[] ChangesPerPass(NativeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using CheegerContextHandle.Lease lease = context.Handle.Acquire();
+        int count;
+        NativeStatus.Check(NativeMethods.KMeansChangesPerPass(lease.Context, null, 0, &count));
+        var changes = new long[count];
+        fixed (long* changesOut = changes)
+            NativeStatus.Check(NativeMethods.KMeansChangesPerPass(lease.Context, changesOut, count, &count));
+        return changes;
+    }
 }

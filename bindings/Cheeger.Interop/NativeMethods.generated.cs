@@ -486,6 +486,11 @@ public static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "cheeger_kmeans_run")]
     public static partial CheegerStatus KMeansRun(CheegerContext context, double* points, long n, long d, CheegerKMeansParams* @params, double* initialCentroids, int* labelsOut, double* centroidsOut, CheegerKMeansInfo* infoOut);
 
+    // cheeger_status cheeger_kmeans_changes_per_pass(cheeger_context context, int64_t *changes_out, int32_t capacity, int32_t *count_out);
+    /// <summary>The change count of each pass of the last cheeger_kmeans_run on this context (the last one is info_out-&gt;last_changes): *count_out receives the number of passes, and the first min(capacity, passes) counts go to changes_out (which may be NULL when capacity is 0). 0 passes before any run and after a run that failed once started; a call refused for its arguments leaves the previous run's counts.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_kmeans_changes_per_pass")]
+    public static partial CheegerStatus KMeansChangesPerPass(CheegerContext context, long* changesOut, int capacity, int* countOut);
+
     // cheeger_status cheeger_iso_params_default(cheeger_iso_params *out);
     /// <summary>Fills *out with the isoperimetric defaults (those of docs/isoperimetric.md).</summary>
     [LibraryImport(LibraryName, EntryPoint = "cheeger_iso_params_default")]

@@ -5,10 +5,11 @@
 #   tar -xJf gpu-bundle.tar.xz && cheeger-gpu-bundle/run-gpu.sh [options]
 #
 # It unpacks the bundled .NET runtime, builds the native core with CUDA, puts libcheeger.so next to the published
-# apps, runs the native tests (when GoogleTest was found), every bundled test project, the CLI's backend comparison
-# and the benchmarks, and writes everything into one results folder (logs, xUnit XML, BenchmarkDotNet reports,
-# nvidia-smi, the environment, summary.txt). Every step runs even when an earlier one failed; the exit code is 0
-# only when all of them passed.
+# apps, runs the native tests (when GoogleTest was found), every bundled test project, the CLI's backend comparison,
+# the GPU benchmark suite, the GPU backends' agreement with the CPU and the other benchmarks, and writes everything
+# into one results folder (logs, xUnit XML, BenchmarkDotNet reports, nvidia-smi, the environment, summary.txt, and
+# gpu-report.md: the GPU numbers ready for docs/benchmarks.md). Every step runs even when an earlier one failed;
+# the exit code is 0 only when all of them passed.
 #
 # Options:
 #   --results DIR            where the results go (default: results/ beside this script)
@@ -19,7 +20,8 @@
 #                            e.g. --cmake-arg -DCMAKE_CUDA_ARCHITECTURES=90
 #   --benchmark-filter GLOB  BenchmarkDotNet --filter (default: *)
 #   --benchmark-job JOB      BenchmarkDotNet --job (e.g. Dry, Short; default: the suites' own jobs)
-#   --no-benchmarks          skip the benchmarks
+#   --agreement-sizes LIST   N values of the GPU agreement report (default: 1000000,10000000,100000000)
+#   --no-benchmarks          skip the benchmarks and the GPU agreement report
 #   -h, --help               print this text
 set -uo pipefail
 
@@ -30,6 +32,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 CMAKE_EXTRA_ARGS=()
 BENCHMARK_FILTER='*'
 BENCHMARK_JOB=''
+AGREEMENT_SIZES='1000000,10000000,100000000'
 RUN_BENCHMARKS=1
 
 usage() { sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -42,6 +45,7 @@ while [[ $# -gt 0 ]]; do
         --cmake-arg) CMAKE_EXTRA_ARGS+=("$2"); shift 2 ;;
         --benchmark-filter) BENCHMARK_FILTER=$2; shift 2 ;;
         --benchmark-job) BENCHMARK_JOB=$2; shift 2 ;;
+        --agreement-sizes) AGREEMENT_SIZES=$2; shift 2 ;;
         --no-benchmarks) RUN_BENCHMARKS=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run-gpu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -127,7 +131,7 @@ unpack_runtime() {
 
 # --- The native core -------------------------------------------------------------------------------------------
 configure_native() {
-    local args=(-S "$BUNDLE_DIR/native-src" -B "$NATIVE_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release)
+    local args=(-S "$BUNDLE_DIR" -B "$NATIVE_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release)
     if [[ $USE_CUDA -eq 0 ]]; then
         args+=(-DCHEEGER_ENABLE_CUDA=OFF)
     fi
@@ -174,13 +178,80 @@ run_cli() {
     (cd "$BUNDLE_DIR/apps/cli" && dotnet cheeger.dll "$@")
 }
 
+# run_benchmarks ARTIFACTS CATEGORY...: the suites of the given BenchmarkDotNet categories that match the filter.
 run_benchmarks() {
+    local artifacts=$1
+    shift
     # In-process: BenchmarkDotNet's default toolchain builds a project per benchmark, which needs an SDK.
-    local args=(--filter "$BENCHMARK_FILTER" --inProcess --artifacts "$RESULTS_DIR/benchmarks")
+    local args=(--filter "$BENCHMARK_FILTER" --inProcess --artifacts "$artifacts")
     if [[ -n "$BENCHMARK_JOB" ]]; then
         args+=(--job "$BENCHMARK_JOB")
     fi
+    # Last: BenchmarkDotNet's --anyCategories takes every argument after it as a category.
+    args+=(--anyCategories "$@")
     (cd "$BUNDLE_DIR/apps/benchmarks" && dotnet Cheeger.Benchmarks.dll "${args[@]}")
+}
+
+run_gpu_benchmarks() {
+    if [[ $USE_CUDA -eq 0 ]]; then
+        echo "--no-cuda: the GPU suite has no backend to measure; checking that it starts and finds none."
+    fi
+    CHEEGER_PASS_TIMES_CSV="$RESULTS_DIR/gpu/pass-times.csv" run_benchmarks "$RESULTS_DIR/gpu/benchmarks" gpu
+}
+
+run_gpu_agreement() {
+    local args=(gpu-agreement --output "$RESULTS_DIR/gpu/agreement.md" --sizes "$AGREEMENT_SIZES")
+    if [[ $USE_CUDA -eq 1 ]]; then
+        args+=(--require-gpu)
+    fi
+    (cd "$BUNDLE_DIR/apps/benchmarks" && dotnet Cheeger.Benchmarks.dll "${args[@]}")
+}
+
+# gpu-report.md: the device, the GPU suite's table, the median ms/pass per case and the agreement table.
+write_gpu_report() {
+    local report="$RESULTS_DIR/gpu-report.md"
+    {
+        echo "# Cheeger GPU run, $(date -u +%Y-%m-%d)"
+        echo
+        echo "Bundle: $(sed -n 's/^commit: *//p' "$BUNDLE_DIR/manifest.txt" 2>/dev/null)"
+        if command -v nvidia-smi >/dev/null 2>&1; then
+            echo "Device: $(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -n 1)"
+        else
+            echo "Device: none (nvidia-smi not found)"
+        fi
+        echo "CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) logical CPUs"
+        echo
+        echo "## GPU k-means, BenchmarkDotNet (Mean = whole call; ms/pass = Lloyd loop per pass, upload excluded)"
+        echo
+        local table found=0
+        for table in "$RESULTS_DIR"/gpu/benchmarks/results/*-report-github.md; do
+            [[ -f "$table" ]] || continue
+            found=1
+            cat "$table"
+            echo
+        done
+        [[ $found -eq 1 ]] || echo "(no BenchmarkDotNet report)"
+        echo
+        echo "## Median ms per pass (every recorded run)"
+        echo
+        if [[ -s "$RESULTS_DIR/gpu/pass-times.csv" ]]; then
+            echo "| backend | N | k | runs | median ms/pass |"
+            echo "|---|---|---|---|---|"
+            tail -n +2 "$RESULTS_DIR/gpu/pass-times.csv" | sort -t, -k1,1 -k2,2n -k3,3n -k5,5g |
+                awk -F, '{ key = $1 "," $2 "," $3; n[key]++; v[key, n[key]] = $5; if (!(key in seen)) { seen[key] = 1; order[++keys] = key } }
+                    END { for (i = 1; i <= keys; i++) { key = order[i]; c = n[key]; m = (c % 2) ? v[key, (c + 1) / 2] : (v[key, c / 2] + v[key, c / 2 + 1]) / 2;
+                          split(key, f, ","); printf "| %s | %d | %d | %d | %.4f |\n", f[1], f[2], f[3], c, m } }'
+        else
+            echo "(no per-pass times recorded)"
+        fi
+        echo
+        if [[ -f "$RESULTS_DIR/gpu/agreement.md" ]]; then
+            sed 's/^# /## /' "$RESULTS_DIR/gpu/agreement.md"
+        else
+            echo "## Agreement: (no report)"
+        fi
+    } >"$report"
+    cat "$report"
 }
 
 # --- The run ---------------------------------------------------------------------------------------------------
@@ -226,10 +297,16 @@ if [[ $DOTNET_OK -eq 1 ]]; then
     step "cheeger compare wine (k-means, k=3)" "$RESULTS_DIR/compare-wine.txt" \
         run_cli compare "$BUNDLE_DIR/data/wine.csv" --method kmeans --k 3
     if [[ $RUN_BENCHMARKS -eq 1 ]]; then
-        mkdir -p "$RESULTS_DIR/benchmarks"
-        step "benchmarks ($BENCHMARK_FILTER)" "$RESULTS_DIR/benchmarks/benchmarks.log" run_benchmarks
+        mkdir -p "$RESULTS_DIR/gpu" "$RESULTS_DIR/benchmarks"
+        rm -f "$RESULTS_DIR/gpu/pass-times.csv"
+        # The GPU suite and the agreement report first: they are what this machine is for.
+        step "GPU benchmarks ($BENCHMARK_FILTER)" "$RESULTS_DIR/gpu/benchmarks.log" run_gpu_benchmarks
+        step "GPU agreement with the CPU" "$RESULTS_DIR/gpu/agreement.log" run_gpu_agreement
+        step "GPU report" "$RESULTS_DIR/gpu/report.log" write_gpu_report
+        step "benchmarks ($BENCHMARK_FILTER)" "$RESULTS_DIR/benchmarks/benchmarks.log" \
+            run_benchmarks "$RESULTS_DIR/benchmarks" kmeans iso peer
     else
-        not_run "benchmarks" "--no-benchmarks"
+        not_run "benchmarks and GPU agreement" "--no-benchmarks"
     fi
 else
     not_run ".NET tests, CLI and benchmarks" "the .NET runtime could not be unpacked"

@@ -215,6 +215,13 @@ CHEEGER_API cheeger_status cheeger_kmeans_run(cheeger_context context, const dou
                                               int32_t* labels_out, double* centroids_out,
                                               cheeger_kmeans_info* info_out);
 
+/* The change count of each pass of the last cheeger_kmeans_run on this context (the last one is
+ * info_out->last_changes): *count_out receives the number of passes, and the first min(capacity, passes) counts
+ * go to changes_out (which may be NULL when capacity is 0). 0 passes before any run and after a run that failed
+ * once started; a call refused for its arguments leaves the previous run's counts. */
+CHEEGER_API cheeger_status cheeger_kmeans_changes_per_pass(cheeger_context context, int64_t* changes_out,
+                                                           int32_t capacity, int32_t* count_out);
+
 /* Fills *out with the isoperimetric defaults (those of docs/isoperimetric.md). */
 CHEEGER_API cheeger_status cheeger_iso_params_default(cheeger_iso_params* out);
 

@@ -27,12 +27,24 @@ public sealed class BenchmarkConfig : ManualConfig
 
         /// <summary>Other libraries, measured beside ours.</summary>
         public const string Peer = "peer";
+
+        /// <summary>GPU backends at GPU sizes (run from the GPU bundle, build/gpu/run-gpu.sh).</summary>
+        public const string Gpu = "gpu";
     }
 
     /// <summary>Builds the shared configuration; <c>CHEEGER_BENCH_SHORT=1</c> selects the short job.</summary>
-    public BenchmarkConfig()
+    public BenchmarkConfig() : this(withJob: true)
     {
-        AddJob(Environment.GetEnvironmentVariable("CHEEGER_BENCH_SHORT") == "1" ? Job.ShortRun : Job.Default);
+    }
+
+    /// <summary>Builds the shared configuration, without a job when the command line names one (<c>--job</c>).</summary>
+    /// <param name="withJob">false: the command line's <c>--job</c> is the only job (else BenchmarkDotNet would run both).</param>
+    public BenchmarkConfig(bool withJob)
+    {
+        // AsDefault: the job the command line's --inProcess modifies, not one more job beside it (which would need
+        // the SDK's default toolchain where run-gpu.sh runs in process without an SDK).
+        if (withJob)
+            AddJob((Environment.GetEnvironmentVariable("CHEEGER_BENCH_SHORT") == "1" ? Job.ShortRun : Job.Default).AsDefault());
         AddDiagnoser(MemoryDiagnoser.Default);
         AddExporter(MarkdownExporter.GitHub, JsonExporter.Full);
         AddColumnProvider(DefaultColumnProviders.Instance);

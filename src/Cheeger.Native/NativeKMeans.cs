@@ -12,10 +12,6 @@ namespace Cheeger.Native;
 /// CUDA backend (<c>native-cuda</c>). Starts from the shared initial centroids like every backend. The native
 /// context is created on the first run and reused while the worker count stays the same.
 /// </summary>
-/// <remarks>
-/// The C API reports only the last pass's change count, so <see cref="KMeansResult.ChangesPerIteration"/> holds
-/// that one count (the last pass) rather than one per pass.
-/// </remarks>
 public sealed class NativeKMeans : IKMeansBackend, IDisposable
 {
     private readonly CheegerBackend _backend;
@@ -98,11 +94,13 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
         var labels = new int[data.Count];
         var centroids = new double[options.K * d];
         CheegerKMeansInfo info;
+        long[] changes;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             NativeContext context = ContextFor(options.EffectiveWorkers);
             info = CheegerKMeans.Run(context, data.Points.Span, d, parameters, initialCentroids, labels, centroids);
+            changes = CheegerKMeans.ChangesPerPass(context);
         }
 
         var timings = new PhaseTimings();
@@ -116,7 +114,7 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
             Timings = timings,
             Centroids = centroids,
             Iterations = info.Iterations,
-            ChangesPerIteration = [checked((int)info.LastChanges)],
+            ChangesPerIteration = [.. changes.Select(count => checked((int)count))],
             Inertia = info.Inertia,
         };
     }

@@ -13,16 +13,37 @@ public sealed class DryRunTests
     [Fact]
     public void EveryBenchmarkRunsOnceWithoutError()
     {
+        var suites = Suites().Where(suite => !IsGpuSuite(suite)).ToArray();
+        Assert.NotEmpty(suites);
+        RunOnce(suites);
+    }
+
+    [Fact]
+    public void EveryGpuBenchmarkRunsOnceWithoutErrorWhereAGpuIsPresent()
+    {
+        var suites = Suites().Where(IsGpuSuite).ToArray();
+        Assert.NotEmpty(suites);
+        // Without a GPU backend the GPU suites have no cases at all; say so rather than pass.
+        if (!GpuKMeansBackends.AvailableNames.Any())
+            Assert.Skip("No GPU backend here: " + string.Join("; ", GpuKMeansBackends.Unavailable.Select(u => $"{u.Name}: {u.Reason}")));
+        RunOnce(suites);
+    }
+
+    private static IEnumerable<Type> Suites() => typeof(BenchmarkConfig).Assembly.GetTypes()
+        .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)));
+
+    private static bool IsGpuSuite(Type suite) =>
+        suite.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.BenchmarkCategoryAttribute), inherit: true)
+            .Cast<BenchmarkDotNet.Attributes.BenchmarkCategoryAttribute>()
+            .Any(category => category.Categories.Contains(BenchmarkConfig.Categories.Gpu));
+
+    private static void RunOnce(IEnumerable<Type> suites)
+    {
         var config = ManualConfig.CreateEmpty()
             .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
             .AddLogger(NullLogger.Instance)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "cheeger-bench-dry"));
-
-        var suites = typeof(BenchmarkConfig).Assembly.GetTypes()
-            .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))
-            .ToArray();
-        Assert.NotEmpty(suites);
 
         foreach (var suite in suites)
         {

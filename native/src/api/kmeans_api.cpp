@@ -1,6 +1,9 @@
 // The k-means entry points: defaults, the shared row sampler, and the run (validated here, then dispatched to
 // the context's backend).
+#include <algorithm>
+#include <cstdint>
 #include <mutex>
+#include <vector>
 
 #include "cheeger.h"
 #include "core/context.hpp"
@@ -42,12 +45,39 @@ extern "C" CHEEGER_API cheeger_status cheeger_kmeans_run(cheeger_context context
         const cheeger::kmeans::request call = cheeger::kmeans::validate_run(
             points, n, d, params, initial_centroids, labels_out, centroids_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
+        // The backends append one count per pass; room for the usual number up front keeps the loop allocation-free.
+        auto& changes = context->kmeans_changes_per_pass;
+        changes.clear();
+        changes.reserve(static_cast<std::size_t>(std::min(call.params.max_iterations, 1024)));
+        struct forget_on_failure {
+            std::vector<std::int64_t>& changes;
+            bool succeeded = false;
+            ~forget_on_failure() {
+                if (!succeeded) changes.clear();
+            }
+        } guard{changes};
         cheeger_kmeans_info info{};
         if (context->backend == CHEEGER_BACKEND_CUDA) {
             cheeger::cuda::kmeans_run(*context, call, info);
         } else {
             cheeger::kmeans::run_cpu(*context, call, info);
         }
+        guard.succeeded = true;
         if (info_out != nullptr) *info_out = info;
+    });
+}
+
+extern "C" CHEEGER_API cheeger_status cheeger_kmeans_changes_per_pass(cheeger_context context, int64_t* changes_out,
+                                                                       int32_t capacity, int32_t* count_out) {
+    return cheeger::translate_exceptions("cheeger_kmeans_changes_per_pass", [&] {
+        cheeger::require_not_null(context, "context");
+        cheeger::require_not_null(count_out, "count_out");
+        cheeger::require(capacity >= 0, "capacity = ", capacity, " must be >= 0");
+        if (capacity > 0) cheeger::require_not_null(changes_out, "changes_out");
+        std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
+        const auto& changes = context->kmeans_changes_per_pass;
+        const std::size_t copied = std::min(changes.size(), static_cast<std::size_t>(capacity));
+        std::copy_n(changes.begin(), copied, changes_out);
+        *count_out = static_cast<int32_t>(changes.size());
     });
 }

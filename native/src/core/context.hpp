@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "cheeger.h"
 #include "core/thread_pool.hpp"
@@ -23,6 +24,11 @@ struct cheeger_context_t {
     const cheeger_backend backend;
     cheeger::thread_pool pool;
     cheeger::kmeans::workspace kmeans;
+    /// The change count of each pass of the context's last k-means run (cheeger_kmeans_changes_per_pass).
+    std::vector<std::int64_t> kmeans_changes_per_pass;
+    /// The CUDA backend's device resources (stream, buffers), made by its first call; opaque outside
+    /// native/src/cuda/, released with the context.
+    std::shared_ptr<void> cuda_state;
     cheeger::iso::workspace iso;
     std::unique_ptr<cheeger::iso::stage_backend> iso_stages;  // created on the first isoperimetric call
     std::mutex call_mutex;

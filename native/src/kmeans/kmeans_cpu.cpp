@@ -254,6 +254,7 @@ void run_cpu(cheeger_context_t& context, const request& call, cheeger_kmeans_inf
         watch.restart();
         const double largest_move = run.update_centroids();
         info.seconds_update += seconds_merge + watch.seconds();
+        context.kmeans_changes_per_pass.push_back(changes);
         ++iterations;
         if (tolerance > 0.0 && largest_move <= tolerance) break;
     }

@@ -23,6 +23,8 @@ thread_local std::int64_t tls_wave_chunks_override = 0;
 
 void set_wave_chunks_override(std::int64_t chunks) noexcept { tls_wave_chunks_override = chunks; }
 
+std::int64_t wave_chunks_override() noexcept { return tls_wave_chunks_override; }
+
 void workspace::prepare(std::int64_t n, std::int64_t d, std::int64_t k, int threads) {
     const std::int64_t chunks = chunk_count(n);
     sums_stride = round_up_to_cache_line<double>(k * d);

@@ -38,4 +38,7 @@ struct workspace {
 /// Test hook (cheeger_testing.h): caps wave_chunks for runs prepared on this thread; 0 = automatic.
 void set_wave_chunks_override(std::int64_t chunks) noexcept;
 
+/// The cap set by set_wave_chunks_override on this thread (0 = none); the CUDA backend honours it too.
+std::int64_t wave_chunks_override() noexcept;
+
 }  // namespace cheeger::kmeans

@@ -41,7 +41,7 @@ public sealed class NativeKMeansReferenceTests
 
         Assert.Equal(serial.Labels, native.Labels);
         Assert.Equal(serial.Iterations, native.Iterations);
-        Assert.Equal(serial.ChangesPerIteration[^1], Assert.Single(native.ChangesPerIteration));
+        Assert.Equal(serial.ChangesPerIteration, native.ChangesPerIteration);
         Assert.Equal(parallel.Centroids, native.Centroids);
         Assert.Equal(serial.Inertia, native.Inertia, serial.Inertia * 1e-12);
     }

@@ -1,0 +1,297 @@
+// cheeger::iso::make_cuda_stages: the isoperimetric stages of a CUDA context (iso_backend.hpp). On the device:
+// Prim's tree (the whole loop in one cooperative kernel), the decisions of the epsilon search (the level/pull
+// form; only F(epsilon) comes back per probe, the final decision's arrays once) and the nearest fill. The graph
+// degree of the "graph" weight model runs on the CPU stages: its flows call the C library's exp, whose last bits
+// the device's exp does not reproduce, and every backend must give the same labels.
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "core/context.hpp"
+#include "cuda/cuda_try.cuh"
+#include "cuda/device_buffer.cuh"
+#include "cuda/grid_barrier.cuh"
+#include "cuda/iso_cuda_kernels.cuh"
+#include "iso/iso_backend.hpp"
+#include "iso/iso_cpu_stages.hpp"
+
+namespace cheeger::iso {
+
+namespace {
+
+namespace ik = cuda::iso_kernels;
+using cuda::device_buffer;
+
+/// Row-major points staged per upload step.
+constexpr std::int64_t staging_rows_max = std::int64_t{1} << 20;
+
+class cuda_stages final : public stage_backend {
+public:
+    explicit cuda_stages(cheeger_context_t& context) : cpu_(make_cpu_stages(context.pool)) {
+        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        int cooperative = 0;
+        CHEEGER_CUDA_TRY(cudaDeviceGetAttribute(&cooperative, cudaDevAttrCooperativeLaunch, device_index));
+        if (cooperative == 0) {
+            throw error(CHEEGER_STATUS_UNSUPPORTED,
+                        "the CUDA device does not support cooperative launches, which the isoperimetric stages need");
+        }
+        CHEEGER_CUDA_TRY(cudaDeviceGetAttribute(&multiprocessors_, cudaDevAttrMultiProcessorCount, device_index));
+        barrier_.ensure(1, "the grid barrier");
+        count_.ensure(1, "the decision count");
+        // Last: nothing after it throws, so the destructor (which a throwing constructor skips) always releases it.
+        CHEEGER_CUDA_TRY(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking));
+    }
+
+    cuda_stages(const cuda_stages&) = delete;
+    cuda_stages& operator=(const cuda_stages&) = delete;
+
+    ~cuda_stages() override {
+        if (stream_ != nullptr) (void)cudaStreamDestroy(stream_);
+        (void)cudaGetLastError();
+    }
+
+    [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CUDA; }
+
+    void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d, const tree_output& out) override {
+        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        if (n == 1) {
+            out.parent[0] = -1;
+            out.squared_length[0] = 0.0;
+            out.order[0] = 0;
+            return;
+        }
+        upload_points(points, n, d);
+        key_.ensure(n, "the Prim kept-edge lengths");
+        kept_parent_.ensure(n, "the Prim kept-edge parents");
+        in_tree_.ensure(n, "the Prim tree flags");
+        parent_.ensure(n, "the tree parents");
+        length_.ensure(n, "the tree edge lengths");
+        order_.ensure(n, "the tree insertion order");
+        const int blocks = cooperative_blocks(reinterpret_cast<const void*>(&ik::prim_tree), ik::prim_threads, n);
+        candidates_.ensure(2 * std::int64_t{blocks}, "the Prim block candidates");
+
+        ik::prim_args args{};
+        args.points = points_.data();
+        args.n = n;
+        args.d = d;
+        args.key = key_.data();
+        args.kept_parent = kept_parent_.data();
+        args.in_tree = in_tree_.data();
+        args.candidates = candidates_.data();
+        args.parent_out = parent_.data();
+        args.length_out = length_.data();
+        args.order_out = order_.data();
+        args.barrier = barrier_.data();
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(cuda::grid_barrier_state), stream_));
+        void* arguments[] = {&args};
+        CHEEGER_CUDA_TRY(cudaLaunchCooperativeKernel(reinterpret_cast<const void*>(&ik::prim_tree), dim3(blocks),
+                                                     dim3(ik::prim_threads), arguments, 0, stream_));
+        download(out.parent, parent_.data(), n);
+        download(out.squared_length, length_.data(), n);
+        download(out.order, order_.data(), n);
+        CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+    }
+
+    void graph_degree(const double* points, std::int64_t n, std::int64_t d, cheeger_iso_kernel kernel, double sigma,
+                      double* degree_out) override {
+        cpu_->graph_degree(points, n, d, kernel, sigma, degree_out);
+    }
+
+    void load_tree(const decision_tree& tree) override {
+        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        tree_ = tree;
+        const std::int64_t n = tree.n;
+        const std::int64_t levels = std::int64_t{tree.max_depth} + 2;
+        child_start_.ensure(n + 1, "the tree's child offsets");
+        level_start_.ensure(levels, "the tree's level offsets");
+        flow_.ensure(n, "the tree's parent flows");
+        weight_.ensure(n, "the tree's vertex weights");
+        potential_.ensure(n, "the tree's potentials");
+        value_.ensure(n, "the decision values");
+        good_.ensure(n, "the decision closing flags");
+        joined_.ensure(n, "the decision join flags");
+        upload(child_start_.data(), tree.child_start, n + 1);
+        upload(level_start_.data(), tree.level_start, levels);
+        upload(flow_.data(), tree.flow_at, n);
+        upload(weight_.data(), tree.weight_at, n);
+        upload(potential_.data(), tree.potential_at, n);
+        // Position 0 is the root, which no parent writes: never joined.
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(joined_.data(), 0, static_cast<std::size_t>(n), stream_));
+        decide_blocks_ = cooperative_blocks(reinterpret_cast<const void*>(&ik::decide_levels), ik::decide_threads, n);
+        host_value_.resize(static_cast<std::size_t>(n));
+        host_good_.resize(static_cast<std::size_t>(n));
+        host_joined_.resize(static_cast<std::size_t>(n));
+        host_representative_.resize(static_cast<std::size_t>(n));
+        CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+    }
+
+    std::int64_t count(double epsilon, bool strict) override {
+        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        run_decision(epsilon, strict);
+        unsigned long long closed = 0;
+        CHEEGER_CUDA_TRY(cudaMemcpyAsync(&closed, count_.data(), sizeof closed, cudaMemcpyDeviceToHost, stream_));
+        CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+        return static_cast<std::int64_t>(closed);
+    }
+
+    std::int64_t decide(double epsilon, bool strict, const decision_output& out) override {
+        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        run_decision(epsilon, strict);
+        const std::int64_t n = tree_.n;
+        unsigned long long closed = 0;
+        CHEEGER_CUDA_TRY(cudaMemcpyAsync(&closed, count_.data(), sizeof closed, cudaMemcpyDeviceToHost, stream_));
+        download(host_value_.data(), value_.data(), n);
+        download(host_good_.data(), good_.data(), n);
+        download(host_joined_.data(), joined_.data(), n);
+        CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+        // The representatives top-down (parents before children), then everything by vertex, as on the CPU.
+        std::int32_t* rep = host_representative_.data();
+        for (std::int64_t p = 0; p < n; ++p) {
+            rep[p] = host_joined_[static_cast<std::size_t>(p)] != 0 ? rep[tree_.parent_at[p]] : static_cast<std::int32_t>(p);
+        }
+        for (std::int64_t p = 0; p < n; ++p) {
+            const std::int32_t v = tree_.vertex_at[p];
+            out.value[v] = host_value_[static_cast<std::size_t>(p)];
+            out.good[v] = host_good_[static_cast<std::size_t>(p)];
+            out.joined[v] = host_joined_[static_cast<std::size_t>(p)];
+            out.representative[v] = tree_.vertex_at[rep[p]];
+        }
+        return static_cast<std::int64_t>(closed);
+    }
+
+    void nearest_fill(const double* points, std::int64_t n, std::int64_t d, const std::int32_t* labels,
+                      std::int32_t* full_out) override {
+        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        std::memcpy(full_out, labels, static_cast<std::size_t>(n) * sizeof(std::int32_t));
+        host_outliers_.clear();
+        for (std::int64_t v = 0; v < n; ++v) {
+            if (labels[v] < 0) host_outliers_.push_back(static_cast<std::int32_t>(v));
+        }
+        if (host_outliers_.empty()) return;
+        const auto outliers = static_cast<std::int64_t>(host_outliers_.size());
+        upload_points(points, n, d);
+        labels_.ensure(n, "the labels");
+        outliers_.ensure(outliers, "the outlier list");
+        full_.ensure(n, "the full labels");
+        upload(labels_.data(), labels, n);
+        upload(outliers_.data(), host_outliers_.data(), outliers);
+        const auto blocks = static_cast<unsigned>((outliers + ik::fill_threads - 1) / ik::fill_threads);
+        ik::nearest_fill<<<dim3(blocks), dim3(ik::fill_threads), 0, stream_>>>(
+            points_.data(), n, d, labels_.data(), outliers_.data(), outliers, full_.data());
+        CHEEGER_CUDA_CHECK_LAUNCH("nearest_fill");
+        download(full_out, full_.data(), n);
+        CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+    }
+
+private:
+    static constexpr int device_index = 0;
+
+    // The decision kernel at epsilon on the loaded tree; leaves val/good/joined and the count on the device.
+    void run_decision(double epsilon, bool strict) {
+        ik::decide_args args{};
+        args.child_start = child_start_.data();
+        args.level_start = level_start_.data();
+        args.flow = flow_.data();
+        args.weight = weight_.data();
+        args.potential = potential_.data();
+        args.value = value_.data();
+        args.good = good_.data();
+        args.joined = joined_.data();
+        args.count = count_.data();
+        args.barrier = barrier_.data();
+        args.max_depth = tree_.max_depth;
+        args.strict = strict ? 1 : 0;
+        args.epsilon = epsilon;
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(cuda::grid_barrier_state), stream_));
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(count_.data(), 0, sizeof(unsigned long long), stream_));
+        void* arguments[] = {&args};
+        CHEEGER_CUDA_TRY(cudaLaunchCooperativeKernel(reinterpret_cast<const void*>(&ik::decide_levels),
+                                                     dim3(decide_blocks_), dim3(ik::decide_threads), arguments, 0,
+                                                     stream_));
+    }
+
+    // As many blocks as can be resident at once (a cooperative launch needs them all resident), and no more than
+    // the work needs.
+    int cooperative_blocks(const void* kernel, int threads, std::int64_t items) {
+        int per_multiprocessor = 0;
+        CHEEGER_CUDA_TRY(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&per_multiprocessor, kernel, threads, 0));
+        const std::int64_t resident = std::int64_t{std::max(per_multiprocessor, 1)} * std::max(multiprocessors_, 1);
+        const std::int64_t needed = (items + threads - 1) / threads;
+        return static_cast<int>(std::clamp<std::int64_t>(needed, 1, resident));
+    }
+
+    // The points as structure of arrays (x_j of vertex i at j * n + i), staged row-major and transposed on the host
+    // in pieces (the stages run once per call, so a host transpose costs little beside them).
+    void upload_points(const double* points, std::int64_t n, std::int64_t d) {
+        points_.ensure(n * d, "the isoperimetric points");
+        const std::int64_t rows = std::min(n, staging_rows_max);
+        host_columns_.resize(static_cast<std::size_t>(rows));
+        for (std::int64_t j = 0; j < d; ++j) {
+            for (std::int64_t first = 0; first < n; first += rows) {
+                const std::int64_t count = std::min(rows, n - first);
+                for (std::int64_t i = 0; i < count; ++i) host_columns_[static_cast<std::size_t>(i)] = points[(first + i) * d + j];
+                // Synchronous on purpose: the host buffer is refilled right after.
+                CHEEGER_CUDA_TRY(cudaMemcpyAsync(points_.data() + j * n + first, host_columns_.data(),
+                                                 static_cast<std::size_t>(count) * sizeof(double),
+                                                 cudaMemcpyHostToDevice, stream_));
+                CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+            }
+        }
+    }
+
+    template <class T>
+    void upload(T* device, const T* host, std::int64_t count) {
+        CHEEGER_CUDA_TRY(cudaMemcpyAsync(device, host, static_cast<std::size_t>(count) * sizeof(T),
+                                         cudaMemcpyHostToDevice, stream_));
+    }
+
+    template <class T>
+    void download(T* host, const T* device, std::int64_t count) {
+        CHEEGER_CUDA_TRY(cudaMemcpyAsync(host, device, static_cast<std::size_t>(count) * sizeof(T),
+                                         cudaMemcpyDeviceToHost, stream_));
+    }
+
+    std::unique_ptr<stage_backend> cpu_;  // the graph degree
+    cudaStream_t stream_ = nullptr;
+    int multiprocessors_ = 0;
+    int decide_blocks_ = 1;
+    decision_tree tree_{};
+
+    device_buffer<cuda::grid_barrier_state> barrier_;
+    device_buffer<unsigned long long> count_;
+    device_buffer<double> points_;
+    device_buffer<double> key_;
+    device_buffer<std::int32_t> kept_parent_;
+    device_buffer<std::uint8_t> in_tree_;
+    device_buffer<ik::edge_candidate> candidates_;
+    device_buffer<std::int32_t> parent_;
+    device_buffer<double> length_;
+    device_buffer<std::int32_t> order_;
+    device_buffer<std::int32_t> child_start_;
+    device_buffer<std::int32_t> level_start_;
+    device_buffer<double> flow_;
+    device_buffer<double> weight_;
+    device_buffer<double> potential_;
+    device_buffer<double> value_;
+    device_buffer<std::uint8_t> good_;
+    device_buffer<std::uint8_t> joined_;
+    device_buffer<std::int32_t> labels_;
+    device_buffer<std::int32_t> outliers_;
+    device_buffer<std::int32_t> full_;
+
+    std::vector<double> host_columns_;
+    std::vector<double> host_value_;
+    std::vector<std::uint8_t> host_good_;
+    std::vector<std::uint8_t> host_joined_;
+    std::vector<std::int32_t> host_representative_;
+    std::vector<std::int32_t> host_outliers_;
+};
+
+}  // namespace
+
+std::unique_ptr<stage_backend> make_cuda_stages(cheeger_context_t& context) {
+    return std::make_unique<cuda_stages>(context);
+}
+
+}  // namespace cheeger::iso

@@ -1,0 +1,170 @@
+// The CUDA isoperimetric stages against the CPU's: Prim's tree against the plain reference Prim, and whole runs
+// (tree, probes, costs, labels, full labels) and partitions equal to a CPU context's, bit for bit, for every model
+// option on data full of duplicates and ties. Skipped, with the reason, without a CUDA backend or device.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "context_handle.hpp"
+#include "iso_call.hpp"
+#include "iso_reference.hpp"
+#include "test_data.hpp"
+
+namespace {
+
+using cheeger_test::iso_outcome;
+using cheeger_test::iso_params;
+using cheeger_test::make_context;
+using cheeger_test::run_iso;
+
+std::string why_no_cuda() {
+    cheeger_capabilities caps{};
+    if (cheeger_capabilities_get(&caps) != CHEEGER_STATUS_OK) return cheeger_last_error();
+    if ((caps.compiled_backends & CHEEGER_BACKEND_FLAG_CUDA) == 0) {
+        return "libcheeger was built without CUDA (no CUDA compiler at configure time)";
+    }
+    if (caps.cuda_device_count == 0) return "libcheeger has CUDA, but this machine has no CUDA device or driver";
+    return "";
+}
+
+std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::uint64_t seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_int_distribution<int> coordinate(0, side - 1);
+    std::vector<double> points(static_cast<std::size_t>(n * d));
+    for (double& x : points) x = coordinate(engine);
+    return points;
+}
+
+struct data_set {
+    std::string name;
+    std::vector<double> points;
+    std::int64_t d;
+};
+
+std::vector<data_set> data_sets() {
+    auto blobs = cheeger_test::blob_points(700, 3, 5, 17);
+    blobs.insert(blobs.end(), blobs.begin(), blobs.begin() + 60 * 3);  // 60 duplicated points
+    return {{"blobs with duplicates", blobs, 3},
+            {"integer grid", grid_points(500, 2, 12, 5), 2},
+            {"integer grid d=9", grid_points(300, 9, 3, 6), 9},
+            {"blobs n=20000", cheeger_test::blob_points(20000, 2, 8, 29), 2}};
+}
+
+struct model {
+    std::string name;
+    void (*edit)(cheeger_iso_params&);
+};
+
+const std::vector<model> models = {
+    {"default", [](cheeger_iso_params&) {}},
+    {"gauss", [](cheeger_iso_params& p) { p.kernel = CHEEGER_ISO_KERNEL_GAUSS; }},
+    {"unit", [](cheeger_iso_params& p) { p.weight = CHEEGER_ISO_WEIGHT_UNIT; }},
+    {"graph", [](cheeger_iso_params& p) { p.weight = CHEEGER_ISO_WEIGHT_GRAPH; }},
+    {"beta", [](cheeger_iso_params& p) { p.beta = 0.7; }},
+};
+
+void expect_same_run(const iso_outcome& cpu, const iso_outcome& cuda) {
+    ASSERT_EQ(cpu.status, CHEEGER_STATUS_OK);
+    ASSERT_EQ(cuda.status, CHEEGER_STATUS_OK);
+    EXPECT_EQ(cuda.info.backend, CHEEGER_BACKEND_CUDA);
+    EXPECT_EQ(cuda.parent, cpu.parent);
+    EXPECT_EQ(cuda.order, cpu.order);
+    EXPECT_EQ(cuda.depth, cpu.depth);
+    EXPECT_EQ(cuda.sibling_rank, cpu.sibling_rank);
+    EXPECT_EQ(cuda.squared_edge_length, cpu.squared_edge_length);
+    EXPECT_EQ(cuda.parent_flow, cpu.parent_flow);
+    EXPECT_EQ(cuda.vertex_weight, cpu.vertex_weight);
+    EXPECT_EQ(cuda.potential, cpu.potential);
+    ASSERT_EQ(cuda.probes.size(), cpu.probes.size());
+    for (std::size_t i = 0; i < cpu.probes.size(); ++i) {
+        EXPECT_EQ(cuda.probes[i].epsilon, cpu.probes[i].epsilon) << i;
+        EXPECT_EQ(cuda.probes[i].count, cpu.probes[i].count) << i;
+    }
+    EXPECT_EQ(cuda.cluster_costs, cpu.cluster_costs);
+    EXPECT_EQ(cuda.labels, cpu.labels);
+    EXPECT_EQ(cuda.full_labels, cpu.full_labels);
+    EXPECT_EQ(cuda.info.cost, cpu.info.cost);
+    EXPECT_EQ(cuda.info.epsilon_high, cpu.info.epsilon_high);
+    EXPECT_EQ(cuda.info.max_depth, cpu.info.max_depth);
+    EXPECT_EQ(cuda.info.outliers, cpu.info.outliers);
+}
+
+class CudaIso : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const std::string why = why_no_cuda();
+        if (!why.empty()) GTEST_SKIP() << why;
+        context_ = make_context(CHEEGER_BACKEND_CUDA, 2);
+        ASSERT_TRUE(context_) << cheeger_last_error();
+        cpu_ = make_context(CHEEGER_BACKEND_CPU, 2);
+        ASSERT_TRUE(cpu_) << cheeger_last_error();
+    }
+
+    cheeger_test::context_handle context_;
+    cheeger_test::context_handle cpu_;
+};
+
+TEST_F(CudaIso, PrimEqualsTheReferencePrim) {
+    for (const data_set& data : data_sets()) {
+        SCOPED_TRACE(data.name);
+        const auto reference = cheeger_test::reference_prim(data.points, data.d);
+        const std::size_t n = reference.parent.size();
+        std::vector<std::int32_t> parent(n), depth(n), sibling(n), order(n);
+        std::vector<double> squared(n), length(n);
+        ASSERT_EQ(cheeger_iso_mst(context_.get(), data.points.data(), static_cast<std::int64_t>(n), data.d,
+                                  parent.data(), squared.data(), length.data(), depth.data(), sibling.data(),
+                                  order.data()),
+                  CHEEGER_STATUS_OK)
+            << cheeger_last_error();
+        EXPECT_EQ(parent, reference.parent);
+        EXPECT_EQ(squared, reference.squared_length);
+        EXPECT_EQ(order, reference.order);
+    }
+}
+
+TEST_F(CudaIso, RunEqualsTheCpuRunForEveryModel) {
+    for (const data_set& data : data_sets()) {
+        for (const model& m : models) {
+            SCOPED_TRACE(data.name + ", " + m.name);
+            auto params = iso_params(6);
+            params.full_labels = 1;
+            m.edit(params);
+            expect_same_run(run_iso(cpu_.get(), data.points, data.d, params),
+                            run_iso(context_.get(), data.points, data.d, params));
+        }
+    }
+}
+
+TEST_F(CudaIso, PartitionEqualsTheCpuPartition) {
+    const auto points = cheeger_test::blob_points(3000, 2, 4, 23);
+    const auto params = iso_params(8);
+    const iso_outcome run = run_iso(cpu_.get(), points, 2, params);
+    ASSERT_EQ(run.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+    cheeger_test::iso_tree_input tree{run.parent, run.parent_flow, run.vertex_weight,
+                                      run.potential, run.sibling_rank, run.order};
+    const iso_outcome on_cpu = cheeger_test::partition_iso(cpu_.get(), tree, params);
+    const iso_outcome on_cuda = cheeger_test::partition_iso(context_.get(), tree, params);
+    ASSERT_EQ(on_cpu.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+    ASSERT_EQ(on_cuda.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+    EXPECT_EQ(on_cuda.labels, on_cpu.labels);
+    EXPECT_EQ(on_cuda.cluster_costs, on_cpu.cluster_costs);
+    EXPECT_EQ(on_cuda.info.epsilon_high, on_cpu.info.epsilon_high);
+    EXPECT_EQ(on_cuda.info.decisions, on_cpu.info.decisions);
+}
+
+TEST_F(CudaIso, ASinglePointIsItsOwnTree) {
+    const std::vector<double> point = {1.5, -2.0};
+    std::int32_t parent = 7, depth = 7, sibling = 7, order = 7;
+    double squared = 7, length = 7;
+    ASSERT_EQ(cheeger_iso_mst(context_.get(), point.data(), 1, 2, &parent, &squared, &length, &depth, &sibling, &order),
+              CHEEGER_STATUS_OK)
+        << cheeger_last_error();
+    EXPECT_EQ(parent, -1);
+    EXPECT_EQ(squared, 0.0);
+    EXPECT_EQ(order, 0);
+}
+
+}  // namespace
