@@ -44,9 +44,25 @@ internal sealed class AssignStep : IChunkWork
         Array.Fill(Labels, -1L);
         ChunkChanges = new int[chunks];
         ChunkInertia = new double[chunks];
-        ChunkDeltaSums = new double[(long)chunks * k * d];
-        ChunkDeltaCounts = new int[(long)chunks * k];
+        SumStride = Padded(k * d, entriesPerLine: 8);
+        CountStride = Padded(k, entriesPerLine: 16);
+        ChunkDeltaSums = new double[(long)chunks * SumStride];
+        ChunkDeltaCounts = new int[(long)chunks * CountStride];
     }
+
+    /// <summary>
+    /// Entries from one chunk's deltas to the next: <paramref name="length"/> rounded up to whole 64-byte lines plus
+    /// one line. Two chunks run at once on different cores write their deltas point by point; with the gap their
+    /// entries never share a cache line (the array itself need not be line-aligned), so no core waits for a line
+    /// the other one holds.
+    /// </summary>
+    internal static int Padded(int length, int entriesPerLine) => (length + entriesPerLine - 1) / entriesPerLine * entriesPerLine + entriesPerLine;
+
+    /// <summary>Doubles from one chunk's delta sums to the next chunk's (at least k·d).</summary>
+    public int SumStride { get; }
+
+    /// <summary>Ints from one chunk's delta counts to the next chunk's (at least k).</summary>
+    public int CountStride { get; }
 
     /// <summary>The centroids of the previous pass (k·d, row-major); read-only while a step runs.</summary>
     public double[] Centroids { get; }
@@ -63,10 +79,10 @@ internal sealed class AssignStep : IChunkWork
     /// <summary>Σ d² of each point to its nearest centroid, per chunk, summed in point order.</summary>
     public double[] ChunkInertia { get; }
 
-    /// <summary>Per chunk, k·d deltas of the running sums, accumulated in point order.</summary>
+    /// <summary>Per chunk, k·d deltas of the running sums, accumulated in point order (chunk c's at c·<see cref="SumStride"/>).</summary>
     public double[] ChunkDeltaSums { get; }
 
-    /// <summary>Per chunk, k deltas of the running counts.</summary>
+    /// <summary>Per chunk, k deltas of the running counts (chunk c's at c·<see cref="CountStride"/>).</summary>
     public int[] ChunkDeltaCounts { get; }
 
     /// <inheritdoc />
@@ -88,8 +104,8 @@ internal sealed class AssignStep : IChunkWork
         int first = chunk * KMeansChunk.Rows;
         int end = Math.Min(first + KMeansChunk.Rows, _n);
         ReadOnlySpan<double> points = _points.Span;
-        Span<double> deltaSums = ChunkDeltaSums.AsSpan(chunk * k * d, k * d);
-        Span<int> deltaCounts = ChunkDeltaCounts.AsSpan(chunk * k, k);
+        Span<double> deltaSums = ChunkDeltaSums.AsSpan(chunk * SumStride, k * d);
+        Span<int> deltaCounts = ChunkDeltaCounts.AsSpan(chunk * CountStride, k);
         deltaSums.Clear();
         deltaCounts.Clear();
         ref double centroids = ref MemoryMarshal.GetArrayDataReference(Centroids);

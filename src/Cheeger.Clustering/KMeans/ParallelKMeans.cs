@@ -72,8 +72,8 @@ public sealed class ParallelKMeans : IKMeansBackend
                 changes += step.ChunkChanges[chunk];
                 inertia += step.ChunkInertia[chunk];
                 if (step.ChunkChanges[chunk] == 0) continue; // its deltas are all zero
-                ReadOnlySpan<double> deltaSums = step.ChunkDeltaSums.AsSpan(chunk * k * d, k * d);
-                ReadOnlySpan<int> deltaCounts = step.ChunkDeltaCounts.AsSpan(chunk * k, k);
+                ReadOnlySpan<double> deltaSums = step.ChunkDeltaSums.AsSpan(chunk * step.SumStride, k * d);
+                ReadOnlySpan<int> deltaCounts = step.ChunkDeltaCounts.AsSpan(chunk * step.CountStride, k);
                 for (int i = 0; i < sums.Length; i++) sums[i] += deltaSums[i];
                 for (int c = 0; c < k; c++) counts[c] += deltaCounts[c];
             }

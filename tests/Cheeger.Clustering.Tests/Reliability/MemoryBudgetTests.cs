@@ -33,23 +33,25 @@ public sealed class MemoryBudgetTests
     [Fact]
     public void Parallel_k_means_with_deltas_beyond_the_largest_array_is_refused_before_it_starts()
     {
-        // n = 2 000 000 points in 489 chunks of 4096 rows, k = n: the per-chunk delta sums would hold ~3e9 doubles.
+        // n = 2 000 000 points in 489 chunks of 4096 rows, k = n: the per-chunk delta sums would hold ~3e9 doubles
+        // (489 × (k·d + 8), each chunk's deltas padded by a cache line).
         const int n = 2_000_000, d = 3;
         var data = new Dataset(new double[n * d], n, d);
         var options = new KMeansOptions { K = n };
 
         var error = Assert.Throws<ClusteringInputException>(() => new ParallelKMeans().Run(data, options, new double[(long)n * d], TestContext.Current.CancellationToken));
 
-        Assert.StartsWith("the per-chunk delta sums of k-means (parallel) of n = 2000000, d = 3, k = 2000000 would hold 2,934,000,000 values", error.Message);
+        Assert.StartsWith("the per-chunk delta sums of k-means (parallel) of n = 2000000, d = 3, k = 2000000 would hold 2,934,003,912 values", error.Message);
     }
 
     [Fact]
     public void The_parallel_k_means_estimate_counts_the_point_copy_and_the_chunk_deltas()
     {
-        // One chunk: the blocks (n + 8 padded rows of d doubles), labels, and one delta of k·d sums and k counts.
+        // One chunk: the blocks (n + 8 padded rows of d doubles), labels, and one delta of k·d sums and k counts,
+        // padded to whole cache lines plus one: 16 doubles and 32 ints.
         double bytes = KMeansMemory.ParallelBytes(n: 100, d: 2, k: 3);
 
-        double expected = 8.0 * 108 * 2 + 8.0 * 108 + 4.0 * 100 + 1 * 3 * (8.0 * 2 + 4) + 12 + 24.0 * 3 * 2 + 12.0 * 3;
+        double expected = 8.0 * 108 * 2 + 8.0 * 108 + 4.0 * 100 + 1 * (8.0 * 16 + 4.0 * 32) + 12 + 24.0 * 3 * 2 + 12.0 * 3;
         Assert.Equal(expected, bytes);
     }
 
