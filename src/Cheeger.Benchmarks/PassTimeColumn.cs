@@ -43,7 +43,8 @@ public sealed class PassTimeColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         object? Parameter(string name) => benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == name)?.Value;
-        double? median = PassTimes.Median(PassTimes.Key(Parameter("Backend"), Parameter("N"), Parameter("K")));
+        object? backend = Parameter("Workers") is { } workers ? PassTimes.WithWorkers(Parameter("Backend"), workers) : Parameter("Backend");
+        double? median = PassTimes.Median(PassTimes.Key(backend, Parameter("N"), Parameter("K")));
         return median is { } value ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "?";
     }
 

@@ -21,6 +21,10 @@ public static class PassTimes
     public static string Key(object? backend, object? n, object? k) =>
         string.Create(CultureInfo.InvariantCulture, $"{backend}/{n}/{k}");
 
+    /// <summary>The backend part of a key for suites that also vary the worker count.</summary>
+    public static string WithWorkers(object? backend, object? workers) =>
+        string.Create(CultureInfo.InvariantCulture, $"{backend}@{workers}");
+
     /// <summary>Records one run's milliseconds per pass.</summary>
     public static void Record(string backend, int n, int k, int passes, double millisecondsPerPass)
     {
