@@ -16,8 +16,8 @@ public static class CheegerConstants
     /// <summary><c>#define CHEEGER_VERSION_MAJOR 0</c></summary>
     public const int VersionMajor = 0;
 
-    /// <summary><c>#define CHEEGER_VERSION_MINOR 1</c></summary>
-    public const int VersionMinor = 1;
+    /// <summary><c>#define CHEEGER_VERSION_MINOR 2</c></summary>
+    public const int VersionMinor = 2;
 
     /// <summary><c>#define CHEEGER_VERSION_PATCH 0</c></summary>
     public const int VersionPatch = 0;
@@ -244,6 +244,23 @@ public enum CheegerIsoWeight : int
     Graph = 2,
 }
 
+/// <summary>How the minimum spanning tree is built (§2.2, §6.1). Every choice gives the same tree, order included (the edge order makes the tree unique; Boruvka recovers Prim's insertion order from the tree): only the time differs.</summary>
+/// <remarks>C: <c>cheeger_iso_spanning_tree</c>.</remarks>
+public enum CheegerIsoSpanningTree : int
+{
+    /// <summary>the backend's choice by size: Prim on the CPU; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_AUTO</c>.</remarks>
+    Auto = 0,
+
+    /// <summary>Prim from vertex 0: n - 1 steps of one min-reduction each.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_PRIM</c>.</remarks>
+    Prim = 1,
+
+    /// <summary>Boruvka: O(log n) rounds of a least outgoing edge per component.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_BORUVKA</c>.</remarks>
+    Boruvka = 2,
+}
+
 /// <summary>Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with cheeger_iso_params_default first. Worker threads are the context's.</summary>
 /// <remarks>C: <c>struct cheeger_iso_params</c>; same size and field offsets (checked against <c>cheeger_struct_layout</c>).</remarks>
 [StructLayout(LayoutKind.Sequential)]
@@ -288,6 +305,14 @@ public struct CheegerIsoParams
     /// <summary>1: also write the full labelling (outliers take their nearest clustered point's label).</summary>
     /// <remarks>C: <c>int32_t full_labels</c>.</remarks>
     public int FullLabels;
+
+    /// <summary>cheeger_iso_spanning_tree (default AUTO); the same tree whatever the choice.</summary>
+    /// <remarks>C: <c>int32_t spanning_tree</c>.</remarks>
+    public int SpanningTree;
+
+    /// <summary>0 (room for a future option; keeps the struct free of padding).</summary>
+    /// <remarks>C: <c>int32_t reserved</c>.</remarks>
+    public int Reserved;
 }
 
 /// <summary>One decision of the epsilon search: the threshold probed and the packing count F(epsilon) found there.</summary>

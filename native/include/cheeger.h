@@ -30,7 +30,7 @@ extern "C" {
 
 /* Version of this header; the library reports its own through cheeger_version_get. */
 #define CHEEGER_VERSION_MAJOR 0
-#define CHEEGER_VERSION_MINOR 1
+#define CHEEGER_VERSION_MINOR 2
 #define CHEEGER_VERSION_PATCH 0
 
 /* Outcome of every call. */
@@ -114,6 +114,18 @@ typedef enum cheeger_iso_weight {
     CHEEGER_ISO_WEIGHT_GRAPH = 2  /* weighted degree in the complete graph (O(n^2 d)) */
 } cheeger_iso_weight;
 
+/* How the minimum spanning tree is built (§2.2, §6.1). Every choice gives the same tree, order included (the
+ * edge order makes the tree unique; Boruvka recovers Prim's insertion order from the tree): only the time differs. */
+typedef enum cheeger_iso_spanning_tree {
+    CHEEGER_ISO_SPANNING_TREE_AUTO = 0,    /* the backend's choice by size: Prim on the CPU; on CUDA, Prim below
+                                              CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on */
+    CHEEGER_ISO_SPANNING_TREE_PRIM = 1,    /* Prim from vertex 0: n - 1 steps of one min-reduction each */
+    CHEEGER_ISO_SPANNING_TREE_BORUVKA = 2  /* Boruvka: O(log n) rounds of a least outgoing edge per component */
+} cheeger_iso_spanning_tree;
+
+/* Size from which CHEEGER_ISO_SPANNING_TREE_AUTO picks Boruvka on CUDA. */
+#define CHEEGER_ISO_BORUVKA_MIN_POINTS 2048
+
 /* Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with
  * cheeger_iso_params_default first. Worker threads are the context's. */
 typedef struct cheeger_iso_params {
@@ -127,6 +139,8 @@ typedef struct cheeger_iso_params {
     double search_tolerance;  /* relative bisection tolerance tau, in (0, 1) (default 1e-12) */
     int32_t standardize;      /* 1: z-score every feature before clustering; 0: raw features (default 0) */
     int32_t full_labels;      /* 1: also write the full labelling (outliers take their nearest clustered point's label) */
+    int32_t spanning_tree;    /* cheeger_iso_spanning_tree (default AUTO); the same tree whatever the choice */
+    int32_t reserved;         /* 0 (room for a future option; keeps the struct free of padding) */
 } cheeger_iso_params;
 
 /* One decision of the epsilon search: the threshold probed and the packing count F(epsilon) found there. */

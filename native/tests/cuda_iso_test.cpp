@@ -1,4 +1,4 @@
-// The CUDA isoperimetric stages against the CPU's: Prim's tree against the plain reference Prim, and whole runs
+// The CUDA isoperimetric stages against the CPU's: Prim's and Boruvka's trees against the plain reference Prim, and whole runs
 // (tree, probes, costs, labels, full labels) and partitions equal to a CPU context's, bit for bit, for every model
 // option on data full of duplicates and ties. Skipped, with the reason, without a CUDA backend or device.
 #include <gtest/gtest.h>
@@ -122,6 +122,22 @@ TEST_F(CudaIso, PrimEqualsTheReferencePrim) {
         EXPECT_EQ(parent, reference.parent);
         EXPECT_EQ(squared, reference.squared_length);
         EXPECT_EQ(order, reference.order);
+    }
+}
+
+TEST_F(CudaIso, PrimAndBoruvkaBuildTheReferenceTree) {
+    for (const data_set& data : data_sets()) {
+        const auto reference = cheeger_test::reference_prim(data.points, data.d);
+        for (const auto algorithm : {CHEEGER_ISO_SPANNING_TREE_PRIM, CHEEGER_ISO_SPANNING_TREE_BORUVKA}) {
+            SCOPED_TRACE(data.name + ", spanning_tree = " + std::to_string(algorithm));
+            auto params = iso_params(1);
+            params.spanning_tree = algorithm;
+            const iso_outcome run = run_iso(context_.get(), data.points, data.d, params);
+            ASSERT_EQ(run.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+            EXPECT_EQ(run.parent, reference.parent);
+            EXPECT_EQ(run.squared_edge_length, reference.squared_length);
+            EXPECT_EQ(run.order, reference.order);
+        }
     }
 }
 

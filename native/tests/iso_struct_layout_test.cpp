@@ -18,7 +18,7 @@ std::int64_t layout(const char* type, const char* field) {
     EXPECT_EQ(layout(#type, #field), static_cast<std::int64_t>(offsetof(type, field))) << #type "." #field
 
 TEST(IsoStructLayout, Sizes) {
-    EXPECT_EQ(layout("cheeger_iso_params", nullptr), 56);
+    EXPECT_EQ(layout("cheeger_iso_params", nullptr), 64);
     EXPECT_EQ(layout("cheeger_iso_probe", nullptr), 16);
     EXPECT_EQ(layout("cheeger_iso_info", nullptr), 96);
     EXPECT_EQ(layout("cheeger_iso_tree", nullptr), static_cast<std::int64_t>(9 * sizeof(void*)));
@@ -35,6 +35,8 @@ TEST(IsoStructLayout, EveryFieldOffset) {
     EXPECT_FIELD(cheeger_iso_params, search_tolerance);
     EXPECT_FIELD(cheeger_iso_params, standardize);
     EXPECT_FIELD(cheeger_iso_params, full_labels);
+    EXPECT_FIELD(cheeger_iso_params, spanning_tree);
+    EXPECT_FIELD(cheeger_iso_params, reserved);
     EXPECT_FIELD(cheeger_iso_probe, epsilon);
     EXPECT_FIELD(cheeger_iso_probe, count);
     EXPECT_FIELD(cheeger_iso_info, cost);

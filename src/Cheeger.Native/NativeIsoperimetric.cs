@@ -11,30 +11,41 @@ namespace Cheeger.Native;
 /// Isoperimetric tree clustering in the native core (<c>cheeger_iso_run</c>, docs/isoperimetric.md), on its CPU
 /// backend (<c>native-cpu</c>) or its CUDA backend (<c>native-cuda</c>). It returns the managed reference's tree, σ,
 /// probes, ε and labels. The native context is created on the first run and reused while the worker count stays
-/// the same.
+/// the same. The spanning-tree algorithm (Prim, Borůvka, or the backend's choice by size) changes the time, never
+/// the tree.
 /// </summary>
 public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
 {
     private readonly CheegerBackend _backend;
+    private readonly CheegerIsoSpanningTree _spanningTree;
     private readonly ILogger? _logger;
     private readonly Lock _gate = new();
     private NativeContext? _context;
     private bool _disposed;
 
-    private NativeIsoperimetric(string name, CheegerBackend backend, ILogger? logger)
+    private NativeIsoperimetric(string name, CheegerBackend backend, CheegerIsoSpanningTree spanningTree, ILogger? logger)
     {
+        if (!Enum.IsDefined(spanningTree)) throw new ArgumentOutOfRangeException(nameof(spanningTree), spanningTree, "Not a spanning-tree algorithm.");
         Name = name;
         _backend = backend;
+        _spanningTree = spanningTree;
         _logger = logger;
     }
 
     /// <summary>The native CPU backend, <c>native-cpu</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    public static NativeIsoperimetric Cpu(ILogger? logger = null) => new("native-cpu", CheegerBackend.Cpu, logger);
+    /// <param name="spanningTree">How the tree is built (<c>Auto</c> is Prim on the CPU).</param>
+    public static NativeIsoperimetric Cpu(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
+        new("native-cpu", CheegerBackend.Cpu, spanningTree, logger);
 
     /// <summary>The native CUDA backend, <c>native-cuda</c>; unavailable when the library has no CUDA or no device is present.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    public static NativeIsoperimetric Cuda(ILogger? logger = null) => new("native-cuda", CheegerBackend.Cuda, logger);
+    /// <param name="spanningTree">How the tree is built (<c>Auto</c>: Prim below <c>CHEEGER_ISO_BORUVKA_MIN_POINTS</c> points, Borůvka from there).</param>
+    public static NativeIsoperimetric Cuda(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
+        new("native-cuda", CheegerBackend.Cuda, spanningTree, logger);
+
+    /// <summary>How this backend builds the spanning tree.</summary>
+    public CheegerIsoSpanningTree SpanningTree => _spanningTree;
 
     /// <inheritdoc />
     public string Name { get; }
@@ -126,9 +137,10 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
     }
 
     /// <summary>The C parameters of <paramref name="options"/> (the worker count goes to the context instead).</summary>
-    private static CheegerIsoParams Parameters(IsoperimetricOptions options)
+    private CheegerIsoParams Parameters(IsoperimetricOptions options)
     {
         CheegerIsoParams parameters = CheegerIsoperimetric.DefaultParameters();
+        parameters.SpanningTree = (int)_spanningTree;
         parameters.K = options.K;
         parameters.Kernel = options.Kernel switch
         {

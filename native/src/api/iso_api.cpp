@@ -23,6 +23,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_params_default(cheeger_iso_par
         params.search_tolerance = 1e-12;
         params.standardize = 0;
         params.full_labels = 0;
+        params.spanning_tree = CHEEGER_ISO_SPANNING_TREE_AUTO;
         *out = params;
     });
 }

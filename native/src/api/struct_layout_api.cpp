@@ -42,6 +42,8 @@
     X(cheeger_iso_params, search_tolerance)        \
     X(cheeger_iso_params, standardize)             \
     X(cheeger_iso_params, full_labels)             \
+    X(cheeger_iso_params, spanning_tree)           \
+    X(cheeger_iso_params, reserved)                \
     X(cheeger_iso_probe, epsilon)                  \
     X(cheeger_iso_probe, count)                    \
     X(cheeger_iso_info, cost)                      \

@@ -135,3 +135,6 @@ __device__ __forceinline__ void __threadfence() { __nvvm_membar_gl(); }
 __device__ __forceinline__ unsigned long long atomicMax(unsigned long long* address, unsigned long long value) {
     return __nvvm_atom_max_gen_ull(address, value);
 }
+__device__ __forceinline__ unsigned long long atomicMin(unsigned long long* address, unsigned long long value) {
+    return __nvvm_atom_min_gen_ull(address, value);
+}

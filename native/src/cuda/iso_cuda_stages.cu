@@ -1,26 +1,31 @@
 // cheeger::iso::make_cuda_stages: the isoperimetric stages of a CUDA context (iso_backend.hpp). On the device:
-// Prim's tree (the whole loop in one cooperative kernel), the decisions of the epsilon search (the level/pull
+// the spanning tree (Prim: the whole loop in one cooperative kernel; or Boruvka: O(log n) rounds of kernels, one
+// count read back per round, Prim's order then recovered on the host from the n - 1 edges), the decisions of the epsilon search (the level/pull
 // form; only F(epsilon) comes back per probe, the final decision's arrays once) and the nearest fill. The graph
 // degree of the "graph" weight model runs on the CPU stages: its flows call the C library's exp, whose last bits
 // the device's exp does not reproduce, and every backend must give the same labels.
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "core/context.hpp"
+#include "cuda/boruvka_cuda_kernels.cuh"
 #include "cuda/cuda_try.cuh"
 #include "cuda/device_buffer.cuh"
 #include "cuda/grid_barrier.cuh"
 #include "cuda/iso_cuda_kernels.cuh"
 #include "iso/iso_backend.hpp"
 #include "iso/iso_cpu_stages.hpp"
+#include "iso/prim_order_on_tree.hpp"
 
 namespace cheeger::iso {
 
 namespace {
 
 namespace ik = cuda::iso_kernels;
+namespace bk = cuda::boruvka_kernels;
 using cuda::device_buffer;
 
 /// Row-major points staged per upload step.
@@ -53,7 +58,8 @@ public:
 
     [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CUDA; }
 
-    void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d, const tree_output& out) override {
+    void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
+                               cheeger_iso_spanning_tree algorithm, const tree_output& out) override {
         CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
         if (n == 1) {
             out.parent[0] = -1;
@@ -62,6 +68,17 @@ public:
             return;
         }
         upload_points(points, n, d);
+        const bool boruvka = algorithm == CHEEGER_ISO_SPANNING_TREE_BORUVKA ||
+                             (algorithm == CHEEGER_ISO_SPANNING_TREE_AUTO && n >= CHEEGER_ISO_BORUVKA_MIN_POINTS);
+        if (boruvka) {
+            boruvka_tree(n, d, out);
+        } else {
+            prim_tree(n, d, out);
+        }
+    }
+
+    // Prim's tree in one cooperative kernel (iso_cuda_kernels.cuh); the points are on the device.
+    void prim_tree(std::int64_t n, std::int64_t d, const tree_output& out) {
         key_.ensure(n, "the Prim kept-edge lengths");
         kept_parent_.ensure(n, "the Prim kept-edge parents");
         in_tree_.ensure(n, "the Prim tree flags");
@@ -186,6 +203,96 @@ public:
 
 private:
     static constexpr int device_index = 0;
+    // Blocks of a one-block-per-item launch (the grid strides beyond).
+    static constexpr std::int64_t max_grid_blocks = std::int64_t{1} << 20;
+
+    // Boruvka's tree (boruvka_cuda_kernels.cuh): rounds until one component is left, each ending with the count
+    // of hooks read back; then the n - 1 edges come back and Prim's order is recovered on the host.
+    void boruvka_tree(std::int64_t n, std::int64_t d, const tree_output& out) {
+        component_.ensure(n, "the Boruvka components");
+        best_length_.ensure(n, "the Boruvka least edge lengths");
+        best_other_.ensure(n, "the Boruvka least edge ends");
+        component_length_.ensure(n, "the Boruvka component lengths");
+        component_pair_.ensure(n, "the Boruvka component edges");
+        hooked_to_.ensure(n, "the Boruvka hooks");
+        jumped_.ensure(n, "the Boruvka jump buffer");
+        edge_a_.ensure(n, "the Boruvka tree edges");
+        edge_b_.ensure(n, "the Boruvka tree edges");
+        edge_length_.ensure(n, "the Boruvka tree edge lengths");
+        hooks_.ensure(1, "the Boruvka hook count");
+
+        const auto map_blocks = static_cast<unsigned>((n + bk::map_threads - 1) / bk::map_threads);
+        const auto edge_blocks = static_cast<unsigned>(std::min<std::int64_t>(n, max_grid_blocks));
+        const auto slots = static_cast<std::size_t>(n);
+        bk::singletons<<<map_blocks, bk::map_threads, 0, stream_>>>(n, component_.data());
+        CHEEGER_CUDA_CHECK_LAUNCH("boruvka singletons");
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(edge_a_.data(), 0xFF, slots * sizeof(std::int32_t), stream_));  // -1
+
+        std::int64_t components = n;
+        while (components > 1) {
+            CHEEGER_CUDA_TRY(cudaMemsetAsync(component_length_.data(), 0xFF, slots * sizeof(unsigned long long), stream_));
+            CHEEGER_CUDA_TRY(cudaMemsetAsync(component_pair_.data(), 0xFF, slots * sizeof(unsigned long long), stream_));
+            CHEEGER_CUDA_TRY(cudaMemsetAsync(hooks_.data(), 0, sizeof(unsigned int), stream_));
+            bk::least_outgoing_edges<<<edge_blocks, bk::edge_threads, 0, stream_>>>(
+                points_.data(), n, d, component_.data(), best_length_.data(), best_other_.data());
+            CHEEGER_CUDA_CHECK_LAUNCH("boruvka least_outgoing_edges");
+            bk::component_least_length<<<map_blocks, bk::map_threads, 0, stream_>>>(
+                n, component_.data(), best_length_.data(), best_other_.data(), component_length_.data());
+            CHEEGER_CUDA_CHECK_LAUNCH("boruvka component_least_length");
+            bk::component_least_pair<<<map_blocks, bk::map_threads, 0, stream_>>>(
+                n, component_.data(), best_length_.data(), best_other_.data(), component_length_.data(),
+                component_pair_.data());
+            CHEEGER_CUDA_CHECK_LAUNCH("boruvka component_least_pair");
+            bk::hook_args hook{};
+            hook.n = n;
+            hook.component = component_.data();
+            hook.component_length = component_length_.data();
+            hook.component_pair = component_pair_.data();
+            hook.hooked_to = hooked_to_.data();
+            hook.edge_a = edge_a_.data();
+            hook.edge_b = edge_b_.data();
+            hook.edge_length = edge_length_.data();
+            hook.hooks = hooks_.data();
+            bk::hook<<<map_blocks, bk::map_threads, 0, stream_>>>(hook);
+            CHEEGER_CUDA_CHECK_LAUNCH("boruvka hook");
+            // A hook chain is shorter than the number of components; each jump halves every chain.
+            std::int32_t* from = hooked_to_.data();
+            std::int32_t* to = jumped_.data();
+            for (std::int64_t reach = 1; reach < components; reach *= 2) {
+                bk::jump<<<map_blocks, bk::map_threads, 0, stream_>>>(n, component_.data(), from, to);
+                CHEEGER_CUDA_CHECK_LAUNCH("boruvka jump");
+                std::swap(from, to);
+            }
+            bk::relabel<<<map_blocks, bk::map_threads, 0, stream_>>>(n, component_.data(), from);
+            CHEEGER_CUDA_CHECK_LAUNCH("boruvka relabel");
+            unsigned int hooks = 0;
+            CHEEGER_CUDA_TRY(cudaMemcpyAsync(&hooks, hooks_.data(), sizeof hooks, cudaMemcpyDeviceToHost, stream_));
+            CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+            if (hooks == 0) {
+                throw error(CHEEGER_STATUS_INTERNAL_ERROR,
+                            message("Boruvka made no progress with ", components, " components left"));
+            }
+            components -= hooks;
+        }
+
+        host_edge_a_.resize(slots);
+        host_edge_b_.resize(slots);
+        host_edge_length_.resize(slots);
+        download(host_edge_a_.data(), edge_a_.data(), n);
+        download(host_edge_b_.data(), edge_b_.data(), n);
+        download(host_edge_length_.data(), edge_length_.data(), n);
+        CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
+        edges_.a.clear();
+        edges_.b.clear();
+        edges_.squared_length.clear();
+        for (std::size_t c = 0; c < slots; ++c) {
+            if (host_edge_a_[c] < 0) continue;  // the last root, which never hooked
+            edges_.a.push_back(host_edge_a_[c]);
+            edges_.b.push_back(host_edge_b_[c]);
+            edges_.squared_length.push_back(host_edge_length_[c]);
+        }
+        prim_order_on_tree(n, edges_, out);
+    }
 
     // The decision kernel at epsilon on the loaded tree; leaves val/good/joined and the count on the device.
     void run_decision(double epsilon, bool strict) {
@@ -279,6 +386,17 @@ private:
     device_buffer<std::int32_t> labels_;
     device_buffer<std::int32_t> outliers_;
     device_buffer<std::int32_t> full_;
+    device_buffer<std::int32_t> component_;
+    device_buffer<double> best_length_;
+    device_buffer<std::int32_t> best_other_;
+    device_buffer<unsigned long long> component_length_;
+    device_buffer<unsigned long long> component_pair_;
+    device_buffer<std::int32_t> hooked_to_;
+    device_buffer<std::int32_t> jumped_;
+    device_buffer<std::int32_t> edge_a_;
+    device_buffer<std::int32_t> edge_b_;
+    device_buffer<double> edge_length_;
+    device_buffer<unsigned int> hooks_;
 
     std::vector<double> host_columns_;
     std::vector<double> host_value_;
@@ -286,6 +404,10 @@ private:
     std::vector<std::uint8_t> host_joined_;
     std::vector<std::int32_t> host_representative_;
     std::vector<std::int32_t> host_outliers_;
+    std::vector<std::int32_t> host_edge_a_;
+    std::vector<std::int32_t> host_edge_b_;
+    std::vector<double> host_edge_length_;
+    tree_edges edges_;
 };
 
 }  // namespace

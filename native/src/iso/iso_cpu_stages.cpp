@@ -1,5 +1,6 @@
 #include "iso/iso_cpu_stages.hpp"
 
+#include "iso/boruvka_cpu.hpp"
 #include "iso/graph_degree_cpu.hpp"
 #include "iso/level_decider.hpp"
 #include "iso/nearest_fill_cpu.hpp"
@@ -15,9 +16,14 @@ public:
 
     [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CPU; }
 
+    // AUTO is Prim: on the CPU, Boruvka's O(log n) rounds of O(n^2 d) work each cost more than Prim's n - 1 steps.
     void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
-                               const tree_output& out) override {
-        prim_tree(pool_, prim_, points, n, d, out);
+                               cheeger_iso_spanning_tree algorithm, const tree_output& out) override {
+        if (algorithm == CHEEGER_ISO_SPANNING_TREE_BORUVKA) {
+            boruvka_tree(pool_, boruvka_, points, n, d, out);
+        } else {
+            prim_tree(pool_, prim_, points, n, d, out);
+        }
     }
 
     void graph_degree(const double* points, std::int64_t n, std::int64_t d, cheeger_iso_kernel kernel, double sigma,
@@ -41,6 +47,7 @@ public:
 private:
     thread_pool& pool_;
     prim_workspace prim_;
+    boruvka_workspace boruvka_;
     level_decider decider_;
     nearest_fill_workspace fill_;
 };

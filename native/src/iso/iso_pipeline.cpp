@@ -75,7 +75,8 @@ void run(cheeger_context_t& context, const run_request& call, cheeger_iso_info& 
     }
 
     watch.restart();
-    stages.minimum_spanning_tree(points, n, d, tree_output{ws.parent.data(), ws.squared_length.data(), ws.order.data()});
+    stages.minimum_spanning_tree(points, n, d, static_cast<cheeger_iso_spanning_tree>(p.spanning_tree),
+                                 tree_output{ws.parent.data(), ws.squared_length.data(), ws.order.data()});
     complete_tree(n, ws.parent.data(), ws.squared_length.data(), ws.order.data(), ws.depth.data(),
                   ws.sibling_rank.data(), ws.length.data(), ws.child_count.data());
     info.seconds_mst = watch.seconds();
@@ -134,7 +135,8 @@ void minimum_spanning_tree(cheeger_context_t& context, const double* points, std
     stage_backend& stages = stages_of(context);
     workspace& ws = context.iso;
     ws.prepare(n, d, false);
-    stages.minimum_spanning_tree(points, n, d, tree_output{parent_out, squared_edge_length_out, order_out});
+    stages.minimum_spanning_tree(points, n, d, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                                 tree_output{parent_out, squared_edge_length_out, order_out});
     complete_tree(n, parent_out, squared_edge_length_out, order_out, depth_out, sibling_rank_out, edge_length_out,
                   ws.child_count.data());
 }

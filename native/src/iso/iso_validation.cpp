@@ -47,6 +47,11 @@ void require_model(const cheeger_iso_params& p) {
     require(std::isfinite(p.beta) && p.beta >= 0.0, "params->beta = ", p.beta, " must be a finite number >= 0");
     require(p.standardize == 0 || p.standardize == 1, "params->standardize = ", p.standardize, " must be 0 or 1");
     require(p.full_labels == 0 || p.full_labels == 1, "params->full_labels = ", p.full_labels, " must be 0 or 1");
+    require(p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_AUTO || p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_PRIM ||
+                p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_BORUVKA,
+            "params->spanning_tree = ", p.spanning_tree,
+            " is not a cheeger_iso_spanning_tree value (AUTO = 0, PRIM = 1, BORUVKA = 2)");
+    require(p.reserved == 0, "params->reserved = ", p.reserved, " must be 0");
 }
 
 }  // namespace

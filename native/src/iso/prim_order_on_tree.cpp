@@ -1,0 +1,86 @@
+#include "iso/prim_order_on_tree.hpp"
+
+#include <queue>
+#include <string>
+
+#include "core/error.hpp"
+#include "iso/edge_order.hpp"
+
+namespace cheeger::iso {
+
+namespace {
+
+struct frontier_edge {
+    double squared_length;
+    std::int32_t parent;  // in the grown set
+    std::int32_t vertex;  // outside it
+};
+
+// std::priority_queue keeps the greatest on top; "greater" here is "later in the edge order".
+struct later_edge {
+    bool operator()(const frontier_edge& x, const frontier_edge& y) const noexcept {
+        return edge_precedes(y.squared_length, y.parent, y.vertex, x.squared_length, x.parent, x.vertex);
+    }
+};
+
+[[noreturn]] void not_a_tree(const std::string& why) {
+    throw error(CHEEGER_STATUS_INTERNAL_ERROR, "the spanning-tree edges do not form a spanning tree: " + why);
+}
+
+}  // namespace
+
+void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_output& out) {
+    if (n < 1) not_a_tree("no vertices");
+    const auto count = static_cast<std::int64_t>(edges.a.size());
+    if (count != n - 1 || static_cast<std::int64_t>(edges.b.size()) != count ||
+        static_cast<std::int64_t>(edges.squared_length.size()) != count) {
+        not_a_tree(std::to_string(count) + " edges for " + std::to_string(n) + " vertices");
+    }
+    // Adjacency lists (CSR): the edges incident to each vertex.
+    std::vector<std::int64_t> start(static_cast<std::size_t>(n) + 1, 0);
+    for (std::int64_t e = 0; e < count; ++e) {
+        const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
+        if (a < 0 || a >= n || b < 0 || b >= n || a == b) {
+            not_a_tree("edge " + std::to_string(e) + " = (" + std::to_string(a) + ", " + std::to_string(b) + ")");
+        }
+        ++start[static_cast<std::size_t>(a) + 1];
+        ++start[static_cast<std::size_t>(b) + 1];
+    }
+    for (std::int64_t v = 0; v < n; ++v) start[static_cast<std::size_t>(v) + 1] += start[static_cast<std::size_t>(v)];
+    std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
+    std::vector<std::int64_t> incident(static_cast<std::size_t>(2 * count));
+    for (std::int64_t e = 0; e < count; ++e) {
+        incident[static_cast<std::size_t>(fill[static_cast<std::size_t>(edges.a[static_cast<std::size_t>(e)])]++)] = e;
+        incident[static_cast<std::size_t>(fill[static_cast<std::size_t>(edges.b[static_cast<std::size_t>(e)])]++)] = e;
+    }
+
+    std::vector<std::uint8_t> grown(static_cast<std::size_t>(n), 0);
+    std::priority_queue<frontier_edge, std::vector<frontier_edge>, later_edge> frontier;
+    const auto grow = [&](std::int32_t v) {
+        grown[static_cast<std::size_t>(v)] = 1;
+        for (std::int64_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
+            const auto e = static_cast<std::size_t>(incident[static_cast<std::size_t>(i)]);
+            const std::int32_t other = edges.a[e] == v ? edges.b[e] : edges.a[e];
+            if (grown[static_cast<std::size_t>(other)] == 0) frontier.push({edges.squared_length[e], v, other});
+        }
+    };
+
+    out.parent[0] = -1;
+    out.squared_length[0] = 0.0;
+    out.order[0] = 0;
+    grow(0);
+    std::int64_t joined = 1;
+    while (!frontier.empty()) {
+        const frontier_edge least = frontier.top();
+        frontier.pop();
+        // In a tree every vertex is offered once, by its parent; a second offer means a cycle.
+        if (grown[static_cast<std::size_t>(least.vertex)] != 0) not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
+        out.parent[least.vertex] = least.parent;
+        out.squared_length[least.vertex] = least.squared_length;
+        out.order[joined++] = least.vertex;
+        grow(least.vertex);
+    }
+    if (joined != n) not_a_tree(std::to_string(n - joined) + " vertices unreached from vertex 0");
+}
+
+}  // namespace cheeger::iso
