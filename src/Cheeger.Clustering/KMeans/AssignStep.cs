@@ -27,8 +27,8 @@ internal sealed class AssignStep : IChunkWork
     private readonly LaneWidth _width;
     private readonly long[] _clusterIndex;
 
-    /// <summary>Allocates every buffer a run needs; nothing is allocated per pass.</summary>
-    public AssignStep(ReadOnlyMemory<double> points, PointBlocks blocks, int n, int d, int k, LaneWidth width)
+    /// <summary>Takes every buffer a run needs from <paramref name="buffers"/>; nothing is allocated per pass.</summary>
+    public AssignStep(ReadOnlyMemory<double> points, PointBlocks blocks, int n, int d, int k, LaneWidth width, KMeansBuffers buffers)
     {
         _points = points;
         _blocks = blocks.Values;
@@ -40,14 +40,15 @@ internal sealed class AssignStep : IChunkWork
         for (int c = 0; c < k; c++) _clusterIndex[c] = c;
         int chunks = KMeansChunk.Count(n);
         Centroids = new double[k * d];
-        Labels = new long[(long)blocks.BlockCount * LaneWidths.Lanes(width)]; // padded to whole blocks
-        Array.Fill(Labels, -1L);
-        ChunkChanges = new int[chunks];
-        ChunkInertia = new double[chunks];
+        long paddedRows = (long)blocks.BlockCount * LaneWidths.Lanes(width); // whole blocks
+        Labels = buffers.Labels(paddedRows);
+        Labels.AsSpan(0, (int)paddedRows).Fill(-1L);
+        ChunkChanges = buffers.ChunkChanges(chunks);
+        ChunkInertia = buffers.ChunkInertia(chunks);
         SumStride = Padded(k * d, entriesPerLine: 8);
         CountStride = Padded(k, entriesPerLine: 16);
-        ChunkDeltaSums = new double[(long)chunks * SumStride];
-        ChunkDeltaCounts = new int[(long)chunks * CountStride];
+        ChunkDeltaSums = buffers.ChunkDeltaSums((long)chunks * SumStride);
+        ChunkDeltaCounts = buffers.ChunkDeltaCounts((long)chunks * CountStride);
     }
 
     /// <summary>

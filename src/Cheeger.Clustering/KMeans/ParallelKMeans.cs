@@ -10,10 +10,13 @@ namespace Cheeger.Clustering.KMeans;
 /// delta sums/counts of its changed points in point order, and the deltas are merged into the running sums in
 /// chunk order. So the result is the same, bit for bit, for every worker count, and its labels equal the serial
 /// reference's (its centroids agree to rounding: the serial loop adds the same terms in another order).
+/// An instance keeps its last run's working arrays (<see cref="KMeansBuffers"/>: the point blocks, labels and chunk
+/// deltas, which only grow) for its next run, so a repeated run allocates only its results.
 /// </summary>
 public sealed class ParallelKMeans : IKMeansBackend
 {
     private readonly LaneWidth _width;
+    private KMeansBuffers? _spareBuffers; // the last run's, for the next one (a concurrent run makes its own)
 
     /// <summary>A backend that uses the widest SIMD the hardware accelerates.</summary>
     public ParallelKMeans() : this(LaneWidth.Auto)
@@ -44,9 +47,10 @@ public sealed class ParallelKMeans : IKMeansBackend
 
         long layoutStart = Stopwatch.GetTimestamp();
         using var gang = new WorkerGang(Math.Min(options.EffectiveWorkers, chunks));
-        var blocks = new PointBlocks(data.Points, n, d, LaneWidths.Lanes(_width));
+        KMeansBuffers buffers = Interlocked.Exchange(ref _spareBuffers, null) ?? new KMeansBuffers();
+        var blocks = new PointBlocks(data.Points, n, d, LaneWidths.Lanes(_width), buffers);
         gang.Run(blocks, chunks);
-        var step = new AssignStep(data.Points, blocks, n, d, k, _width);
+        var step = new AssignStep(data.Points, blocks, n, d, k, _width, buffers);
         initialCentroids.CopyTo(step.Centroids);
         var sums = new double[k * d];
         var counts = new int[k];
@@ -90,6 +94,7 @@ public sealed class ParallelKMeans : IKMeansBackend
         timings.Add("update", (double)updateTicks / Stopwatch.Frequency);
         var labels = new int[n];
         for (int i = 0; i < n; i++) labels[i] = (int)step.Labels[i];
+        Volatile.Write(ref _spareBuffers, buffers);
         return new KMeansResult
         {
             Labels = labels,

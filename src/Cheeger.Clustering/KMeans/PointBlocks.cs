@@ -13,21 +13,28 @@ internal sealed class PointBlocks : IChunkWork
     private readonly int _d;
     private readonly int _lanes;
 
-    /// <summary>Allocates the layout for n points of d coordinates (row-major <paramref name="points"/>).</summary>
-    public PointBlocks(ReadOnlyMemory<double> points, int n, int d, int lanes)
+    /// <summary>
+    /// The layout for n points of d coordinates (row-major <paramref name="points"/>), in <paramref name="buffers"/>
+    /// when given (their contents are overwritten), else in a new array.
+    /// </summary>
+    public PointBlocks(ReadOnlyMemory<double> points, int n, int d, int lanes, KMeansBuffers? buffers = null)
     {
         _points = points;
         _n = n;
         _d = d;
         _lanes = lanes;
         BlockCount = (n + lanes - 1) / lanes;
-        Values = new double[(long)BlockCount * d * lanes];
+        long length = (long)BlockCount * d * lanes;
+        Values = buffers?.Blocks(length) ?? new double[length];
     }
 
     /// <summary>Number of blocks, ⌈n / lanes⌉.</summary>
     public int BlockCount { get; }
 
-    /// <summary>The re-laid coordinates: point i, dimension j is at ((i / lanes)·d + j)·lanes + i % lanes.</summary>
+    /// <summary>
+    /// The re-laid coordinates: point i, dimension j is at ((i / lanes)·d + j)·lanes + i % lanes (the array may be
+    /// longer than <see cref="BlockCount"/>·d·lanes).
+    /// </summary>
     public double[] Values { get; }
 
     /// <summary>Copies the rows of one <see cref="KMeansChunk"/> (and, for the last chunk, fills the padding).</summary>
