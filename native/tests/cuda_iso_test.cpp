@@ -16,6 +16,7 @@
 namespace {
 
 using cheeger_test::iso_outcome;
+using cheeger_test::grid_points;
 using cheeger_test::iso_params;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
@@ -28,14 +29,6 @@ std::string why_no_cuda() {
     }
     if (caps.cuda_device_count == 0) return "libcheeger has CUDA, but this machine has no CUDA device or driver";
     return "";
-}
-
-std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::uint64_t seed) {
-    std::mt19937_64 engine(seed);
-    std::uniform_int_distribution<int> coordinate(0, side - 1);
-    std::vector<double> points(static_cast<std::size_t>(n * d));
-    for (double& x : points) x = coordinate(engine);
-    return points;
 }
 
 struct data_set {

@@ -17,18 +17,10 @@
 namespace {
 
 using cheeger_test::iso_outcome;
+using cheeger_test::grid_points;
 using cheeger_test::iso_params;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
-
-// Integer grid points with many duplicates and equal distances.
-std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::uint64_t seed) {
-    std::mt19937_64 engine(seed);
-    std::uniform_int_distribution<int> coordinate(0, side - 1);
-    std::vector<double> points(static_cast<std::size_t>(n * d));
-    for (double& x : points) x = coordinate(engine);
-    return points;
-}
 
 void expect_same(const iso_outcome& a, const iso_outcome& b) {
     ASSERT_EQ(a.status, CHEEGER_STATUS_OK);

@@ -19,6 +19,7 @@
 
 namespace {
 
+using cheeger_test::grid_points;
 using cheeger_test::iso_params;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
@@ -28,14 +29,6 @@ struct data_set {
     std::vector<double> points;
     std::int64_t d;
 };
-
-std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::uint64_t seed) {
-    std::mt19937_64 engine(seed);
-    std::uniform_int_distribution<int> coordinate(0, side - 1);
-    std::vector<double> points(static_cast<std::size_t>(n * d));
-    for (double& x : points) x = coordinate(engine);
-    return points;
-}
 
 // Points on a line with growing gaps: every component's least edge points left, so the first round hooks one
 // long chain (the case pointer jumping exists for).

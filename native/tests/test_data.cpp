@@ -4,6 +4,14 @@
 
 namespace cheeger_test {
 
+std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::uint64_t seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_int_distribution<int> coordinate(0, side - 1);
+    std::vector<double> points(static_cast<std::size_t>(n * d));
+    for (double& x : points) x = coordinate(engine);
+    return points;
+}
+
 std::vector<double> blob_points(std::int64_t n, std::int64_t d, int blobs, std::uint64_t seed) {
     std::mt19937_64 engine(seed);
     std::uniform_real_distribution<double> centre(-50.0, 50.0);
