@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "context_handle.hpp"
+#include "cuda_availability.hpp"
 #include "iso_call.hpp"
 #include "iso_reference.hpp"
 #include "test_data.hpp"
@@ -16,34 +16,18 @@
 namespace {
 
 using cheeger_test::iso_outcome;
-using cheeger_test::grid_points;
 using cheeger_test::iso_params;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
 
-std::string why_no_cuda() {
-    cheeger_capabilities caps{};
-    if (cheeger_capabilities_get(&caps) != CHEEGER_STATUS_OK) return cheeger_last_error();
-    if ((caps.compiled_backends & CHEEGER_BACKEND_FLAG_CUDA) == 0) {
-        return "libcheeger was built without CUDA (no CUDA compiler at configure time)";
-    }
-    if (caps.cuda_device_count == 0) return "libcheeger has CUDA, but this machine has no CUDA device or driver";
-    return "";
-}
+using cheeger_test::why_no_cuda;
 
-struct data_set {
-    std::string name;
-    std::vector<double> points;
-    std::int64_t d;
-};
+using data_set = cheeger_test::named_points;
 
 std::vector<data_set> data_sets() {
-    auto blobs = cheeger_test::blob_points(700, 3, 5, 17);
-    blobs.insert(blobs.end(), blobs.begin(), blobs.begin() + 60 * 3);  // 60 duplicated points
-    return {{"blobs with duplicates", blobs, 3},
-            {"integer grid", grid_points(500, 2, 12, 5), 2},
-            {"integer grid d=9", grid_points(300, 9, 3, 6), 9},
-            {"blobs n=20000", cheeger_test::blob_points(20000, 2, 8, 29), 2}};
+    auto sets = cheeger_test::tie_heavy_points();
+    sets.push_back({"blobs n=20000", cheeger_test::blob_points(20000, 2, 8, 29), 2});
+    return sets;
 }
 
 struct model {

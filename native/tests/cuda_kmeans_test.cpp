@@ -14,6 +14,7 @@
 
 #include "cheeger_testing.h"
 #include "context_handle.hpp"
+#include "cuda_availability.hpp"
 #include "kmeans_call.hpp"
 #include "kmeans_reference.hpp"
 #include "test_data.hpp"
@@ -32,15 +33,7 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 /// Why CUDA cannot be tested here, or "" when it can.
-std::string why_no_cuda() {
-    cheeger_capabilities caps{};
-    if (cheeger_capabilities_get(&caps) != CHEEGER_STATUS_OK) return cheeger_last_error();
-    if ((caps.compiled_backends & CHEEGER_BACKEND_FLAG_CUDA) == 0) {
-        return "libcheeger was built without CUDA (no CUDA compiler at configure time)";
-    }
-    if (caps.cuda_device_count == 0) return "libcheeger has CUDA, but this machine has no CUDA device or driver";
-    return "";
-}
+using cheeger_test::why_no_cuda;
 
 /// The change counts of every pass of the context's last run.
 std::vector<std::int64_t> changes_per_pass(cheeger_context context) {

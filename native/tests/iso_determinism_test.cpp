@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -17,7 +16,6 @@
 namespace {
 
 using cheeger_test::iso_outcome;
-using cheeger_test::grid_points;
 using cheeger_test::iso_params;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
@@ -68,19 +66,9 @@ const std::vector<model> models = {
     {"sigma", [](cheeger_iso_params& p) { p.sigma = 3.25; }},
 };
 
-struct data_set {
-    std::string name;
-    std::vector<double> points;
-    std::int64_t d;
-};
+using data_set = cheeger_test::named_points;
 
-std::vector<data_set> data_sets() {
-    auto blobs = cheeger_test::blob_points(700, 3, 5, 17);
-    blobs.insert(blobs.end(), blobs.begin(), blobs.begin() + 60 * 3);  // 60 duplicated points
-    return {{"blobs with duplicates", blobs, 3},
-            {"integer grid", grid_points(500, 2, 12, 5), 2},
-            {"integer grid d=9", grid_points(300, 9, 3, 6), 9}};
-}
+std::vector<data_set> data_sets() { return cheeger_test::tie_heavy_points(); }
 
 TEST(IsoDeterminism, EveryThreadCountGivesTheSameResult) {
     for (const data_set& data : data_sets()) {

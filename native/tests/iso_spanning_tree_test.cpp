@@ -24,11 +24,7 @@ using cheeger_test::iso_params;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
 
-struct data_set {
-    std::string name;
-    std::vector<double> points;
-    std::int64_t d;
-};
+using data_set = cheeger_test::named_points;
 
 // Points on a line with growing gaps: every component's least edge points left, so the first round hooks one
 // long chain (the case pointer jumping exists for).
@@ -43,15 +39,12 @@ std::vector<double> growing_gaps(std::int64_t n) {
 }
 
 std::vector<data_set> data_sets() {
-    auto blobs = cheeger_test::blob_points(400, 3, 5, 17);
-    blobs.insert(blobs.end(), blobs.begin(), blobs.begin() + 40 * 3);  // 40 duplicated points
-    return {{"blobs with duplicates", blobs, 3},
-            {"integer grid (ties)", grid_points(300, 2, 10, 5), 2},
-            {"integer grid d=7", grid_points(200, 7, 3, 6), 7},
-            {"all points equal", std::vector<double>(60 * 2, 3.25), 2},
-            {"growing gaps", growing_gaps(300), 1},
-            {"two points", {0.0, 0.0, 1.0, 1.0}, 2},
-            {"one point", {4.0, 2.0}, 2}};
+    auto sets = cheeger_test::tie_heavy_points();
+    sets.push_back({"all points equal", std::vector<double>(60 * 2, 3.25), 2});
+    sets.push_back({"growing gaps", growing_gaps(300), 1});
+    sets.push_back({"two points", {0.0, 0.0, 1.0, 1.0}, 2});
+    sets.push_back({"one point", {4.0, 2.0}, 2});
+    return sets;
 }
 
 class SpanningTree : public ::testing::TestWithParam<int> {};

@@ -12,6 +12,14 @@ std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::u
     return points;
 }
 
+std::vector<named_points> tie_heavy_points() {
+    auto blobs = blob_points(700, 3, 5, 17);
+    blobs.insert(blobs.end(), blobs.begin(), blobs.begin() + 60 * 3);  // 60 duplicated points
+    return {{"blobs with duplicates", blobs, 3},
+            {"integer grid", grid_points(500, 2, 12, 5), 2},
+            {"integer grid d=9", grid_points(300, 9, 3, 6), 9}};
+}
+
 std::vector<double> blob_points(std::int64_t n, std::int64_t d, int blobs, std::uint64_t seed) {
     std::mt19937_64 engine(seed);
     std::uniform_real_distribution<double> centre(-50.0, 50.0);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace cheeger_test {
@@ -11,6 +12,17 @@ std::vector<double> blob_points(std::int64_t n, std::int64_t d, int blobs, std::
 
 /// n x d integer coordinates in [0, side), fixed by `seed`: many duplicates and equal distances.
 std::vector<double> grid_points(std::int64_t n, std::int64_t d, int side, std::uint64_t seed);
+
+/// A named n x d point set (n = points.size() / d).
+struct named_points {
+    std::string name;
+    std::vector<double> points;
+    std::int64_t d;
+};
+
+/// The isoperimetric tests' data full of duplicates and ties: 700 blobs plus 60 repeated rows (d = 3) and two
+/// integer grids (500 x 2 in [0, 12), 300 x 9 in [0, 3)).
+std::vector<named_points> tie_heavy_points();
 
 /// The rows `rows` of the n x d matrix `points`, concatenated (initial centroids).
 std::vector<double> pick_rows(const std::vector<double>& points, std::int64_t d, const std::vector<std::int64_t>& rows);
