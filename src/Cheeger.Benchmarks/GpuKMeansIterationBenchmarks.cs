@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.KMeans;
@@ -14,7 +13,7 @@ namespace Cheeger.Benchmarks;
 /// no backend to measure and the suite has no cases.
 /// </summary>
 [BenchmarkCategory(BenchmarkConfig.Categories.Gpu)]
-[Config(typeof(Configuration))]
+[Config(typeof(PassTimeConfig))]
 public class GpuKMeansIterationBenchmarks : IDisposable
 {
     /// <summary>Passes per run (the first pass, which moves every point, included).</summary>
@@ -65,8 +64,7 @@ public class GpuKMeansIterationBenchmarks : IDisposable
     public KMeansResult Run()
     {
         KMeansResult result = _backend.Run(_data, _options, _initial);
-        double loopSeconds = result.Timings["assign"] + result.Timings["update"];
-        PassTimes.Record(Backend, N, K, result.Iterations, loopSeconds * 1000 / result.Iterations);
+        PassTimes.Record(Backend, N, K, result);
         return result;
     }
 
@@ -76,11 +74,5 @@ public class GpuKMeansIterationBenchmarks : IDisposable
     {
         (_backend as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Adds the ms/pass column.</summary>
-    private sealed class Configuration : ManualConfig
-    {
-        public Configuration() => AddColumn(new PassTimeColumn());
     }
 }

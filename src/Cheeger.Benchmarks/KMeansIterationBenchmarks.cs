@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.KMeans;
@@ -13,7 +12,7 @@ namespace Cheeger.Benchmarks;
 /// "ms/pass" column is the Lloyd loop alone (the backend's assign + update phases), without that setup.
 /// </summary>
 [BenchmarkCategory(BenchmarkConfig.Categories.KMeans)]
-[Config(typeof(Configuration))]
+[Config(typeof(PassTimeConfig))]
 public class KMeansIterationBenchmarks : IDisposable
 {
     /// <summary>Passes per invocation.</summary>
@@ -57,8 +56,7 @@ public class KMeansIterationBenchmarks : IDisposable
     public KMeansResult Pass()
     {
         KMeansResult result = _backend.Run(_data, _options, _initial);
-        double loopSeconds = result.Timings["assign"] + result.Timings["update"];
-        PassTimes.Record(Backend, N, K, result.Iterations, loopSeconds * 1000 / result.Iterations);
+        PassTimes.Record(Backend, N, K, result);
         return result;
     }
 
@@ -68,11 +66,5 @@ public class KMeansIterationBenchmarks : IDisposable
     {
         (_backend as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Adds the ms/pass column.</summary>
-    private sealed class Configuration : ManualConfig
-    {
-        public Configuration() => AddColumn(new PassTimeColumn());
     }
 }

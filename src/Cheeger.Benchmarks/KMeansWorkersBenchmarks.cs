@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.KMeans;
@@ -13,7 +12,7 @@ namespace Cheeger.Benchmarks;
 /// whole call per pass; the "ms/pass" column is the Lloyd loop alone (assign + update phases).
 /// </summary>
 [BenchmarkCategory(BenchmarkConfig.Categories.KMeans, BenchmarkConfig.Categories.Workers)]
-[Config(typeof(Configuration))]
+[Config(typeof(PassTimeConfig))]
 public class KMeansWorkersBenchmarks : IDisposable
 {
     /// <summary>Passes per invocation.</summary>
@@ -61,8 +60,7 @@ public class KMeansWorkersBenchmarks : IDisposable
     public KMeansResult Pass()
     {
         KMeansResult result = _backend.Run(_data, _options, _initial);
-        double loopSeconds = result.Timings["assign"] + result.Timings["update"];
-        PassTimes.Record(PassTimes.WithWorkers(Backend, Workers), N, K, result.Iterations, loopSeconds * 1000 / result.Iterations);
+        PassTimes.Record(PassTimes.WithWorkers(Backend, Workers), N, K, result);
         return result;
     }
 
@@ -72,11 +70,5 @@ public class KMeansWorkersBenchmarks : IDisposable
     {
         (_backend as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Adds the ms/pass column.</summary>
-    private sealed class Configuration : ManualConfig
-    {
-        public Configuration() => AddColumn(new PassTimeColumn());
     }
 }

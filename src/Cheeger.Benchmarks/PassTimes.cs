@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Cheeger.Clustering.KMeans;
 
 namespace Cheeger.Benchmarks;
 
@@ -24,6 +25,13 @@ public static class PassTimes
     /// <summary>The backend part of a key for suites that also vary the worker count.</summary>
     public static string WithWorkers(object? backend, object? workers) =>
         string.Create(CultureInfo.InvariantCulture, $"{backend}@{workers}");
+
+    /// <summary>Records a k-means run's loop time per pass: its assign + update phases over its passes.</summary>
+    public static void Record(string backend, int n, int k, KMeansResult result)
+    {
+        double loopSeconds = result.Timings["assign"] + result.Timings["update"];
+        Record(backend, n, k, result.Iterations, loopSeconds * 1000 / result.Iterations);
+    }
 
     /// <summary>Records one run's milliseconds per pass.</summary>
     public static void Record(string backend, int n, int k, int passes, double millisecondsPerPass)
