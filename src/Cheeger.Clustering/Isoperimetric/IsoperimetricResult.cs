@@ -38,4 +38,23 @@ public sealed class IsoperimetricResult : ClusteringResult
 
     /// <summary>Flows, vertex weights and potentials on the tree (null unless <see cref="IsoperimetricOptions.IncludeTree"/>).</summary>
     public WeightedTree? WeightedTree { get; init; }
+
+    /// <summary>The result of a managed pipeline from its stages' outputs (the tree parts only with <paramref name="includeTree"/>).</summary>
+    internal static IsoperimetricResult FromStages(string backend, PhaseTimings timings, int[] labels, int[]? fullLabels,
+        SelectedClusters selected, SearchOutcome search, double sigma, SpanningTree tree, WeightedTree weighted, bool includeTree) => new()
+    {
+        Backend = backend,
+        Timings = timings,
+        Labels = labels,
+        FullLabels = fullLabels,
+        Cost = selected.Cost,
+        ClusterCosts = selected.Costs,
+        EpsilonHigh = search.EpsilonHigh,
+        EpsilonLow = search.EpsilonLow,
+        Sigma = sigma,
+        SearchSteps = search.Halvings,
+        Probes = search.Probes,
+        Tree = includeTree ? tree : null,
+        WeightedTree = includeTree ? weighted : null,
+    };
 }

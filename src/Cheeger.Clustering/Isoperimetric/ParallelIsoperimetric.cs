@@ -61,21 +61,6 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
         int[]? full = options.FullLabels ? NearestClusterFill.Fill(data, labels, team) : null;
         timings.AddSince("labels", start);
 
-        return new IsoperimetricResult
-        {
-            Backend = Name,
-            Timings = timings,
-            Labels = labels,
-            FullLabels = full,
-            Cost = selected.Cost,
-            ClusterCosts = selected.Costs,
-            EpsilonHigh = search.EpsilonHigh,
-            EpsilonLow = search.EpsilonLow,
-            Sigma = sigma,
-            SearchSteps = search.Halvings,
-            Probes = search.Probes,
-            Tree = options.IncludeTree ? tree : null,
-            WeightedTree = options.IncludeTree ? weighted : null,
-        };
+        return IsoperimetricResult.FromStages(Name, timings, labels, full, selected, search, sigma, tree, weighted, options.IncludeTree);
     }
 }
