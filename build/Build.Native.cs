@@ -23,24 +23,32 @@ internal sealed partial class Build
                 throw new BuildFailedException("There is no CMakeLists.txt at the repository root, so the native core cannot be configured.");
             }
 
+            // With the CUDA toolkit present, nvcc builds the CUDA backend (with a host compiler it accepts).
+            var environment = CudaToolkit.ConfigureEnvironment();
             if (await CMakePresets.HasConfigurePresetAsync("release"))
             {
-                await Tool.RunAsync("cmake", ["--preset", "release"]);
+                await Tool.RunAsync("cmake", ["--preset", "release"], environment: environment);
             }
             else
             {
                 AnsiConsole.MarkupLine("[grey]No 'release' configure preset; configuring directly.[/]");
-                await Tool.RunAsync("cmake", ["-S", ".", "-B", NativeBuildDirectory, "-DCMAKE_BUILD_TYPE=Release"]);
+                await Tool.RunAsync("cmake", ["-S", ".", "-B", NativeBuildDirectory, "-DCMAKE_BUILD_TYPE=Release"], environment: environment);
             }
 
             await Tool.RunAsync("cmake", ["--build", NativeBuildDirectory, "-j", Jobs.ToString(CultureInfo.InvariantCulture)]);
         });
 
     private Target CudaCheck => _ => _
-        .Description($"Compiles every {NativeSources}/**/*.cu to PTX ({CudaCheckArchitecture}) with clang++-14, without a CUDA toolkit.")
+        .Description($"Where there is no CUDA toolkit: compiles every {NativeSources}/**/*.cu to PTX ({CudaCheckArchitecture}) with clang++-14.")
         .DependsOn(Prerequisites)
         .Executes(async () =>
         {
+            if (Tool.FindOnPath("nvcc") is { } nvcc)
+            {
+                AnsiConsole.MarkupLine($"[grey]The CUDA toolkit is here ({Markup.Escape(nvcc)}): nvcc compiles the CUDA sources in Native; no PTX check needed.[/]");
+                return;
+            }
+
             var sources = Directory.Exists(NativeSources)
                 ? Directory.EnumerateFiles(NativeSources, "*.cu", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
                 : [];

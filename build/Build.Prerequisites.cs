@@ -9,13 +9,15 @@ internal sealed partial class Build
     /// The Debian/Ubuntu packages the native build, its tests, the sanitizer build, the bindings generator and the
     /// CUDA compile check need. The README names the same list.
     /// </summary>
-    internal const string AptPackages = "cmake g++ libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev";
+    internal const string AptPackages = "cmake g++ libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev libboost-context-dev";
 
     private Target Prerequisites => _ => _
-        .Description("Checks cmake, a C++ compiler, GoogleTest/GoogleMock and clang-14 (+ its sanitizer runtime); installs them with apt-get when it can.")
+        .Description("Checks cmake, a C++ compiler, GoogleTest/GoogleMock, clang-14 (+ its sanitizer runtime), Boost.Context and the CUDA toolkit; installs them with apt-get when it can.")
         .Executes(async () =>
         {
             var missing = await FindMissingPrerequisitesAsync(report: true);
+            await InstallCudaToolkitAsync(missing.Where(p => p.Optional).ToList());
+            missing = missing.Where(p => !p.Optional).ToList();
             if (missing.Count == 0)
             {
                 return;
@@ -33,12 +35,54 @@ internal sealed partial class Build
             await AptGetAsync(privilege, ["update"]);
             await AptGetAsync(privilege, ["install", "-y", "--no-install-recommends", .. AptPackages.Split(' ')]);
 
-            var stillMissing = await FindMissingPrerequisitesAsync(report: true);
+            var stillMissing = (await FindMissingPrerequisitesAsync(report: true)).Where(p => !p.Optional).ToList();
             if (stillMissing.Count > 0)
             {
                 throw new BuildFailedException($"Still missing after apt-get install: {string.Join(", ", stillMissing.Select(p => p.Name))}.");
             }
         });
+
+    /// <summary>
+    /// The CUDA toolkit, when it is missing: on Debian as root (or with sudo), the contrib and non-free components of
+    /// the machine's own package source, then the toolkit; elsewhere the commands to run. Without it the library is
+    /// built CPU-only, as before.
+    /// </summary>
+    private static async Task InstallCudaToolkitAsync(List<Prerequisite> missing)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var privilege = await AptPrivilegeAsync();
+        var sources = CudaToolkit.DeriveComponentsSources();
+        var install = $"apt-get install -y --no-install-recommends {CudaToolkit.AptPackage} {CudaToolkit.HostCompiler}";
+        if (privilege is null || sources is null)
+        {
+            AnsiConsole.MarkupLine($"[yellow]No CUDA toolkit: the native library is built CPU-only. To build its CUDA backend, enable the contrib and non-free components of your Debian package source in {CudaToolkit.ComponentsSourcesFile}, then: apt-get update && {Markup.Escape(install)}[/]");
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[yellow]No CUDA toolkit: enabling contrib non-free ({CudaToolkit.ComponentsSourcesFile}) and installing {CudaToolkit.AptPackage}.[/]");
+        if (privilege.Length == 0)
+        {
+            await File.WriteAllTextAsync(CudaToolkit.ComponentsSourcesFile, sources);
+        }
+        else
+        {
+            var staged = Path.GetTempFileName();
+            await File.WriteAllTextAsync(staged, sources);
+            await Tool.RunAsync("sudo", ["install", "-m", "644", staged, CudaToolkit.ComponentsSourcesFile]);
+            File.Delete(staged);
+        }
+
+        await AptGetAsync(privilege, ["update"]);
+        await AptGetAsync(privilege, ["install", "-y", "--no-install-recommends", CudaToolkit.AptPackage, CudaToolkit.HostCompiler]);
+        if (Tool.FindOnPath("nvcc") is null)
+        {
+            throw new BuildFailedException($"{CudaToolkit.AptPackage} was installed, but there is no nvcc on PATH.");
+        }
+    }
 
     private static async Task<List<Prerequisite>> FindMissingPrerequisitesAsync(bool report)
     {
@@ -49,7 +93,7 @@ internal sealed partial class Build
             if (report)
             {
                 AnsiConsole.MarkupLine(where is null
-                    ? $"  [red]missing[/]  {Markup.Escape(prerequisite.Name)}"
+                    ? $"  [{(prerequisite.Optional ? "yellow" : "red")}]missing[/]  {Markup.Escape(prerequisite.Name)}"
                     : $"  [green]found[/]    {Markup.Escape(prerequisite.Name)}: {Markup.Escape(where)}");
             }
 

@@ -35,6 +35,8 @@ internal sealed partial class Build
                 suites.Skip("native sanitized (ctest)", "CMakePresets.json has no 'sanitize' configure preset");
             }
 
+            await suites.RunAsync("CUDA emulation", RunCudaEmulationAsync);
+
             var testProjects = Directory.EnumerateFiles(TestsDirectory, "*.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
             foreach (var project in testProjects)
             {

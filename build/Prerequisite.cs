@@ -3,8 +3,11 @@ using Cheeger.Build.Engine;
 
 namespace Cheeger.Build;
 
-/// <summary>A tool or library the native side of the build needs, how to find it, and the apt package that provides it.</summary>
-internal sealed record Prerequisite(string Name, string AptPackage, Func<Task<string?>> Locate)
+/// <summary>
+/// A tool or library the native side of the build needs, how to find it, and the apt package that provides it.
+/// An optional one (the CUDA toolkit) only adds to the build: without it the library is built CPU-only.
+/// </summary>
+internal sealed record Prerequisite(string Name, string AptPackage, Func<Task<string?>> Locate, bool Optional = false)
 {
     private static readonly string[] IncludeDirectories = ["/usr/include", "/usr/local/include"];
 
@@ -17,6 +20,9 @@ internal sealed record Prerequisite(string Name, string AptPackage, Func<Task<st
         new("GoogleMock", "libgmock-dev", () => Task.FromResult(FindHeader("gmock/gmock.h"))),
         new("clang-14", "clang-14", () => Task.FromResult(Tool.FindOnPath("clang-14") is null ? null : Tool.FindOnPath("clang++-14"))),
         new("clang-14 sanitizer runtime", "libclang-rt-14-dev", LocateClangSanitizerRuntimeAsync),
+        new("Boost.Context (fibers of the emulated CUDA device)", "libboost-context-dev",
+            () => Task.FromResult(FindHeader("boost/context/fiber.hpp"))),
+        new("CUDA toolkit (nvcc)", CudaToolkit.AptPackage, () => Task.FromResult(Tool.FindOnPath("nvcc")), Optional: true),
     ];
 
     /// <summary>Where the prerequisite was found, or null when it is missing.</summary>

@@ -1,16 +1,25 @@
-# Optional CUDA. The CPU library always builds; when a CUDA compiler is found (and CHEEGER_ENABLE_CUDA is ON),
-# CUDA is enabled and CHEEGER_HAS_CUDA is set, and the CUDA sources (native/src/cuda/*.cu, listed in
-# CHEEGER_CUDA_SOURCES of the top-level CMakeLists.txt) go into the same library through their own object
-# target. Without nvcc the library is CPU-only and says so through cheeger_capabilities_get.
-# Whether a GPU is present is decided at run time through the driver (cudaGetDeviceCount), never here.
+# The CUDA backend. The CPU library always builds; the CUDA sources (native/src/cuda/*.cu, listed in
+# CHEEGER_CUDA_SOURCES of the top-level CMakeLists.txt) go into the same library through their own object target,
+# built one of two ways:
+#  - by nvcc, when a CUDA compiler is found (and CHEEGER_ENABLE_CUDA is ON): device code for
+#    CHEEGER_CUDA_ARCHITECTURES, the CUDA runtime linked statically;
+#  - as host C++ against the emulated device of native/simt (CHEEGER_CUDA_EMULATION=ON, the `simt` presets):
+#    every kernel runs on the CPU, so the CUDA code's logic is tested on machines without a GPU.
+# Either way CHEEGER_HAS_CUDA is set. Without either the library is CPU-only and says so through
+# cheeger_capabilities_get. Whether a GPU is present is decided at run time (cudaGetDeviceCount), never here.
 include_guard(GLOBAL)
 
 option(CHEEGER_ENABLE_CUDA "Build the CUDA backend when a CUDA compiler is found" ON)
-set(CHEEGER_CUDA_ARCHITECTURES "70;80;90" CACHE STRING
+option(CHEEGER_CUDA_EMULATION "Build the CUDA backend against the emulated device (native/simt), not nvcc" OFF)
+# SASS for Volta, Ampere and Hopper, and Hopper's PTX, which newer GPUs compile when they load the library.
+set(CHEEGER_CUDA_ARCHITECTURES "70-real;80-real;90" CACHE STRING
     "CUDA architectures of the device code (CMAKE_CUDA_ARCHITECTURES of the CUDA object target)")
 
 set(CHEEGER_HAS_CUDA OFF)
-if(CHEEGER_ENABLE_CUDA)
+if(CHEEGER_CUDA_EMULATION)
+    set(CHEEGER_HAS_CUDA ON)
+    message(STATUS "Cheeger: CUDA sources built against the emulated device (native/simt)")
+elseif(CHEEGER_ENABLE_CUDA)
     include(CheckLanguage)
     check_language(CUDA)
     if(CMAKE_CUDA_COMPILER)
@@ -19,9 +28,10 @@ if(CHEEGER_ENABLE_CUDA)
         set(CMAKE_CUDA_STANDARD 17)
         set(CMAKE_CUDA_STANDARD_REQUIRED ON)
         set(CHEEGER_HAS_CUDA ON)
-        message(STATUS "Cheeger: CUDA compiler ${CMAKE_CUDA_COMPILER} (${CMAKE_CUDA_COMPILER_VERSION})")
+        message(STATUS "Cheeger: CUDA compiler ${CMAKE_CUDA_COMPILER} (${CMAKE_CUDA_COMPILER_VERSION}), "
+                       "architectures ${CHEEGER_CUDA_ARCHITECTURES}")
     else()
-        message(STATUS "Cheeger: no CUDA compiler found")
+        message(STATUS "Cheeger: no CUDA compiler found (set CUDACXX, and CUDAHOSTCXX to a host compiler nvcc accepts)")
     endif()
 else()
     message(STATUS "Cheeger: CUDA disabled (CHEEGER_ENABLE_CUDA=OFF)")
@@ -29,17 +39,34 @@ endif()
 
 # cheeger_add_cuda_objects(<library> <sources>...): compiles the CUDA sources as the object target
 # <library>_cuda (hidden visibility, no FMA contraction, the library's private includes) and links its objects
-# and the CUDA runtime into <library>.
+# into <library>, with the CUDA runtime (nvcc) or the emulated device (CHEEGER_CUDA_EMULATION).
 function(cheeger_add_cuda_objects library)
     set(objects ${library}_cuda)
     add_library(${objects} OBJECT ${ARGN})
-    set_target_properties(${objects} PROPERTIES
-        CUDA_ARCHITECTURES "${CHEEGER_CUDA_ARCHITECTURES}"
-        POSITION_INDEPENDENT_CODE ON
-        CUDA_VISIBILITY_PRESET hidden)
+    set_target_properties(${objects} PROPERTIES POSITION_INDEPENDENT_CODE ON)
     target_include_directories(${objects} PRIVATE
         "${PROJECT_SOURCE_DIR}/native/include" "${PROJECT_SOURCE_DIR}/native/src")
     target_compile_definitions(${objects} PRIVATE CHEEGER_BUILDING CHEEGER_HAS_CUDA=1)
+    if(CHEEGER_CUDA_EMULATION)
+        # The .cu files as C++, with the emulated runtime in place of the one nvcc includes.
+        set_source_files_properties(${ARGN} PROPERTIES LANGUAGE CXX)
+        target_compile_options(${objects} PRIVATE -include cuda_runtime.h -ffp-contract=off)
+        target_link_libraries(${objects} PRIVATE cheeger_simt)
+        if(CHEEGER_CPU_BASELINE)
+            target_compile_options(${objects} PRIVATE -march=${CHEEGER_CPU_BASELINE})
+        endif()
+        cheeger_enable_warnings(${objects})
+        # Written for nvcc: its loop pragmas, and int-to-unsigned conversions (dim3, array bounds) it accepts.
+        target_compile_options(${objects} PRIVATE -Wno-unknown-pragmas -Wno-sign-conversion)
+        cheeger_enable_sanitizers(${objects})
+        target_sources(${library} PRIVATE $<TARGET_OBJECTS:${objects}>)
+        target_link_libraries(${library} PRIVATE cheeger_simt)
+        target_compile_definitions(${library} PRIVATE CHEEGER_CUDA_EMULATION=1)
+        return()
+    endif()
+    set_target_properties(${objects} PROPERTIES
+        CUDA_ARCHITECTURES "${CHEEGER_CUDA_ARCHITECTURES}"
+        CUDA_VISIBILITY_PRESET hidden)
     # --fmad=false: the device code follows the same no-contraction rule as the host code.
     target_compile_options(${objects} PRIVATE
         "$<$<COMPILE_LANGUAGE:CUDA>:--fmad=false;-Xcompiler=-fvisibility=hidden;-Xcompiler=-ffp-contract=off>")

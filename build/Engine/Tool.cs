@@ -76,11 +76,15 @@ public static class Tool
     }
 
     /// <summary>Runs <paramref name="tool"/> quietly and returns its exit code and output without judging them.</summary>
-    public static async Task<CapturedOutput> CaptureUncheckedAsync(string tool, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static async Task<CapturedOutput> CaptureUncheckedAsync(
+        string tool,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var output = new StringBuilder();
         var errors = new StringBuilder();
-        var command = Command(tool, arguments.ToList(), workingDirectory, environment: null)
+        var command = Command(tool, arguments.ToList(), workingDirectory, environment)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors));
         var result = await ExecuteAsync(tool, command);

@@ -38,6 +38,19 @@ CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** name);
  * depend on it. */
 CHEEGER_API cheeger_status cheeger_testing_set_iso_min_parallel_width(int64_t width);
 
+/* Device operations that cheeger_testing_fail_device_operation_after can make fail. */
+#define CHEEGER_TESTING_DEVICE_ALLOCATION 0 /* cudaMalloc fails with cudaErrorMemoryAllocation */
+#define CHEEGER_TESTING_DEVICE_COPY 1       /* a copy (cudaMemcpy, cudaMemcpyAsync) fails with cudaErrorUnknown */
+
+/* TEST ONLY, emulated CUDA device only (the simt build): lets `successes` device operations of `operation` on the
+ * calling thread through and makes the next one fail, once, as the device's runtime reports such a failure; a
+ * negative value disarms it. Returns CHEEGER_STATUS_UNSUPPORTED in a build that runs CUDA on a real device. */
+CHEEGER_API cheeger_status cheeger_testing_fail_device_operation_after(int32_t operation, int64_t successes);
+
+/* TEST ONLY, emulated CUDA device only: present = 0 hides the device (cudaGetDeviceCount then reports none, as on
+ * a machine without a GPU), 1 shows it again. Returns CHEEGER_STATUS_UNSUPPORTED in a build for a real device. */
+CHEEGER_API cheeger_status cheeger_testing_set_emulated_device_present(int32_t present);
+
 #ifdef __cplusplus
 }
 #endif

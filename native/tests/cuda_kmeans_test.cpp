@@ -32,9 +32,6 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
-/// Why CUDA cannot be tested here, or "" when it can.
-using cheeger_test::why_no_cuda;
-
 /// The change counts of every pass of the context's last run.
 std::vector<std::int64_t> changes_per_pass(cheeger_context context) {
     std::int32_t count = 0;
@@ -47,8 +44,7 @@ std::vector<std::int64_t> changes_per_pass(cheeger_context context) {
 class CudaKMeans : public ::testing::Test {
 protected:
     void SetUp() override {
-        const std::string why = why_no_cuda();
-        if (!why.empty()) GTEST_SKIP() << why;
+        CHEEGER_SKIP_WITHOUT_CUDA();
         context_ = make_context(CHEEGER_BACKEND_CUDA, 1);
         ASSERT_TRUE(context_) << cheeger_last_error();
     }
@@ -287,14 +283,28 @@ TEST_F(CudaKMeans, CapabilitiesDescribeTheDevice) {
     EXPECT_EQ(backend, CHEEGER_BACKEND_CUDA);
 }
 
+// On the emulated device the test hides it, so that the refusal runs there too.
 TEST(CudaKMeansAbsent, ACudaContextIsRefusedWithTheReasonWhenThereIsNoCuda) {
-    const std::string why = why_no_cuda();
-    if (why.empty()) GTEST_SKIP() << "CUDA is present here; this checks the refusal without it";
+    const bool hidden = cheeger_test::cuda_is_emulated();
+    if (hidden) {
+        ASSERT_EQ(cheeger_testing_set_emulated_device_present(0), CHEEGER_STATUS_OK);
+    }
+    const std::string why = cheeger_test::why_no_cuda();
+    if (why.empty()) GTEST_SKIP() << "a CUDA device is present here; this checks the refusal without one";
     cheeger_context context = nullptr;
-    EXPECT_EQ(cheeger_context_create(CHEEGER_BACKEND_CUDA, 1, &context), CHEEGER_STATUS_UNSUPPORTED);
+    const cheeger_status status = cheeger_context_create(CHEEGER_BACKEND_CUDA, 1, &context);
+    const std::string error = cheeger_last_error();
+    if (hidden) {
+        ASSERT_EQ(cheeger_testing_set_emulated_device_present(1), CHEEGER_STATUS_OK);
+    }
+    EXPECT_EQ(status, CHEEGER_STATUS_UNSUPPORTED);
     EXPECT_EQ(context, nullptr);
-    EXPECT_NE(std::string(cheeger_last_error()).find("CHEEGER_BACKEND_CUDA is unavailable"), std::string::npos)
-        << cheeger_last_error();
+    EXPECT_NE(error.find("CHEEGER_BACKEND_CUDA is unavailable"), std::string::npos) << error;
+    cheeger_capabilities caps{};
+    ASSERT_EQ(cheeger_capabilities_get(&caps), CHEEGER_STATUS_OK);
+    if ((caps.compiled_backends & CHEEGER_BACKEND_FLAG_CUDA) != 0) {
+        EXPECT_NE(error.find("CUDA compiled in, no CUDA device"), std::string::npos) << error;
+    }
 }
 
 }  // namespace

@@ -7,6 +7,20 @@
 #include "kmeans/kmeans_assign.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
+#if defined(CHEEGER_CUDA_EMULATION)
+#include "simt/runtime_api.hpp"
+#else
+namespace {
+
+/// The emulated device's hooks in a build for a real device.
+[[noreturn]] void refuse_on_real_device() {
+    throw cheeger::error(CHEEGER_STATUS_UNSUPPORTED,
+                         "this libcheeger runs CUDA on a real device; the hook needs the emulated one (the simt build)");
+}
+
+}  // namespace
+#endif
+
 extern "C" CHEEGER_API cheeger_status cheeger_testing_fail_next_allocation(void) {
     return cheeger::translate_exceptions("cheeger_testing_fail_next_allocation",
                                          [] { cheeger::arm_allocation_failure(); });
@@ -35,5 +49,31 @@ extern "C" CHEEGER_API cheeger_status cheeger_testing_set_iso_min_parallel_width
     return cheeger::translate_exceptions("cheeger_testing_set_iso_min_parallel_width", [&] {
         cheeger::require(width >= 0, "width = ", width, " must be >= 0 (0 = the default)");
         cheeger::iso::set_min_parallel_width_override(width);
+    });
+}
+
+extern "C" CHEEGER_API cheeger_status cheeger_testing_fail_device_operation_after(int32_t operation, int64_t successes) {
+    return cheeger::translate_exceptions("cheeger_testing_fail_device_operation_after", [&] {
+        cheeger::require(operation == CHEEGER_TESTING_DEVICE_ALLOCATION || operation == CHEEGER_TESTING_DEVICE_COPY,
+                         "operation = ", operation, " is neither CHEEGER_TESTING_DEVICE_ALLOCATION nor _COPY");
+#if defined(CHEEGER_CUDA_EMULATION)
+        simt::inject_fault(
+            operation == CHEEGER_TESTING_DEVICE_ALLOCATION ? simt::fault_kind::allocation : simt::fault_kind::copy,
+            successes);
+#else
+        (void)successes;
+        refuse_on_real_device();
+#endif
+    });
+}
+
+extern "C" CHEEGER_API cheeger_status cheeger_testing_set_emulated_device_present(int32_t present) {
+    return cheeger::translate_exceptions("cheeger_testing_set_emulated_device_present", [&] {
+        cheeger::require(present == 0 || present == 1, "present = ", present, " must be 0 or 1");
+#if defined(CHEEGER_CUDA_EMULATION)
+        simt::set_device_present(present != 0);
+#else
+        refuse_on_real_device();
+#endif
     });
 }

@@ -41,12 +41,13 @@ bool usable(std::string& why) {
     const cudaError_t result = cudaGetDeviceCount(&count);
     if (result != cudaSuccess) {
         (void)cudaGetLastError();
-        why = message("no usable CUDA driver or device (cudaGetDeviceCount: ", cudaGetErrorName(result), ", ",
+        why = message("CUDA compiled in, no CUDA device (cudaGetDeviceCount: ", cudaGetErrorName(result), ", ",
                       cudaGetErrorString(result), "); use CHEEGER_BACKEND_CPU or CHEEGER_BACKEND_AUTO");
         return false;
     }
     if (count <= 0) {
-        why = "the CUDA driver reports no device; use CHEEGER_BACKEND_CPU or CHEEGER_BACKEND_AUTO";
+        why = "CUDA compiled in, no CUDA device (the driver reports none); use CHEEGER_BACKEND_CPU or "
+              "CHEEGER_BACKEND_AUTO";
         return false;
     }
     return true;

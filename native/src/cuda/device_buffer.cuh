@@ -1,6 +1,6 @@
 // A device allocation that only grows: ensure(count) reallocates only when a larger buffer is needed, so that
 // repeated calls of the same shape allocate nothing. A failed allocation throws CHEEGER_STATUS_OUT_OF_MEMORY
-// with the bytes asked for, what they were for, and the device's free memory.
+// naming cudaMalloc, the bytes asked for, what they were for, and the device's free memory.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +23,8 @@ public:
     /// the out-of-memory message, e.g. "the k-means points".
     void ensure(std::int64_t count, const char* what) {
         if (count <= capacity_) return;
-        if (count > static_cast<std::int64_t>(std::numeric_limits<std::size_t>::max() / sizeof(T))) {
+        // Compared unsigned: for 1-byte elements the limit, SIZE_MAX, is -1 as an int64_t.
+        if (static_cast<std::uint64_t>(count) > std::numeric_limits<std::size_t>::max() / sizeof(T)) {
             throw error(CHEEGER_STATUS_OUT_OF_MEMORY,
                         message(count, " elements of ", sizeof(T), " bytes for ", what, " overflow the address space"));
         }
@@ -38,9 +39,9 @@ public:
             const bool known = cudaMemGetInfo(&free_bytes, &total_bytes) == cudaSuccess;
             (void)cudaGetLastError();
             throw error(CHEEGER_STATUS_OUT_OF_MEMORY,
-                        known ? message("could not allocate ", bytes, " bytes of device memory for ", what, " (",
-                                        free_bytes, " of ", total_bytes, " bytes free)")
-                              : message("could not allocate ", bytes, " bytes of device memory for ", what));
+                        known ? message("cudaMalloc could not allocate ", bytes, " bytes of device memory for ", what,
+                                        " (", free_bytes, " of ", total_bytes, " bytes free)")
+                              : message("cudaMalloc could not allocate ", bytes, " bytes of device memory for ", what));
         }
         check(result, "cudaMalloc", __FILE__, __LINE__);
         data_ = static_cast<T*>(pointer);

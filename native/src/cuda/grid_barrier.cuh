@@ -4,6 +4,8 @@
 // counter; the last to arrive resets it and starts the next generation; the others wait for that generation.
 #pragma once
 
+#include "cuda/spin_wait.cuh"
+
 namespace cheeger::cuda {
 
 /// The barrier's state in device memory; zero it before the launch.
@@ -25,6 +27,7 @@ __device__ __forceinline__ void grid_barrier(grid_barrier_state* state) {
             atomicAdd(&state->generation, 1u);
         } else {
             while (*generation == current) {
+                CHEEGER_SPIN_WAIT();
             }
         }
         __threadfence();  // the other blocks' writes are visible after it leaves

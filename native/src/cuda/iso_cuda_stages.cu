@@ -16,6 +16,7 @@
 #include "cuda/device_buffer.cuh"
 #include "cuda/grid_barrier.cuh"
 #include "cuda/iso_cuda_kernels.cuh"
+#include "cuda/kernel_launch.cuh"
 #include "iso/iso_backend.hpp"
 #include "iso/iso_cpu_stages.hpp"
 #include "iso/prim_order_on_tree.hpp"
@@ -101,9 +102,8 @@ public:
         args.order_out = order_.data();
         args.barrier = barrier_.data();
         CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(cuda::grid_barrier_state), stream_));
-        void* arguments[] = {&args};
-        CHEEGER_CUDA_TRY(cudaLaunchCooperativeKernel(reinterpret_cast<const void*>(&ik::prim_tree), dim3(blocks),
-                                                     dim3(ik::prim_threads), arguments, 0, stream_));
+        CHEEGER_CUDA_TRY(
+            cuda::launch_cooperative(&ik::prim_tree, dim3(blocks), dim3(ik::prim_threads), 0, stream_, args));
         download(out.parent, parent_.data(), n);
         download(out.squared_length, length_.data(), n);
         download(out.order, order_.data(), n);
@@ -193,9 +193,12 @@ public:
         full_.ensure(n, "the full labels");
         upload(labels_.data(), labels, n);
         upload(outliers_.data(), host_outliers_.data(), outliers);
+        // The kernel writes the outliers' entries; every other entry is the point's own label.
+        CHEEGER_CUDA_TRY(cudaMemcpyAsync(full_.data(), labels_.data(), static_cast<std::size_t>(n) * sizeof(std::int32_t),
+                                         cudaMemcpyDeviceToDevice, stream_));
         const auto blocks = static_cast<unsigned>((outliers + ik::fill_threads - 1) / ik::fill_threads);
-        ik::nearest_fill<<<dim3(blocks), dim3(ik::fill_threads), 0, stream_>>>(
-            points_.data(), n, d, labels_.data(), outliers_.data(), outliers, full_.data());
+        cuda::launch(&ik::nearest_fill, dim3(blocks), dim3(ik::fill_threads), 0, stream_, points_.data(), n, d,
+                     labels_.data(), outliers_.data(), outliers, full_.data());
         CHEEGER_CUDA_CHECK_LAUNCH("nearest_fill");
         download(full_out, full_.data(), n);
         CHEEGER_CUDA_TRY(cudaStreamSynchronize(stream_));
@@ -224,7 +227,7 @@ private:
         const auto map_blocks = static_cast<unsigned>((n + bk::map_threads - 1) / bk::map_threads);
         const auto edge_blocks = static_cast<unsigned>(std::min<std::int64_t>(n, max_grid_blocks));
         const auto slots = static_cast<std::size_t>(n);
-        bk::singletons<<<map_blocks, bk::map_threads, 0, stream_>>>(n, component_.data());
+        cuda::launch(&bk::singletons, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data());
         CHEEGER_CUDA_CHECK_LAUNCH("boruvka singletons");
         CHEEGER_CUDA_TRY(cudaMemsetAsync(edge_a_.data(), 0xFF, slots * sizeof(std::int32_t), stream_));  // -1
 
@@ -233,15 +236,15 @@ private:
             CHEEGER_CUDA_TRY(cudaMemsetAsync(component_length_.data(), 0xFF, slots * sizeof(unsigned long long), stream_));
             CHEEGER_CUDA_TRY(cudaMemsetAsync(component_pair_.data(), 0xFF, slots * sizeof(unsigned long long), stream_));
             CHEEGER_CUDA_TRY(cudaMemsetAsync(hooks_.data(), 0, sizeof(unsigned int), stream_));
-            bk::least_outgoing_edges<<<edge_blocks, bk::edge_threads, 0, stream_>>>(
-                points_.data(), n, d, component_.data(), best_length_.data(), best_other_.data());
+            cuda::launch(&bk::least_outgoing_edges, dim3(edge_blocks), dim3(bk::edge_threads), 0, stream_,
+                         points_.data(), n, d, component_.data(), best_length_.data(), best_other_.data());
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka least_outgoing_edges");
-            bk::component_least_length<<<map_blocks, bk::map_threads, 0, stream_>>>(
-                n, component_.data(), best_length_.data(), best_other_.data(), component_length_.data());
+            cuda::launch(&bk::component_least_length, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n,
+                         component_.data(), best_length_.data(), best_other_.data(), component_length_.data());
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka component_least_length");
-            bk::component_least_pair<<<map_blocks, bk::map_threads, 0, stream_>>>(
-                n, component_.data(), best_length_.data(), best_other_.data(), component_length_.data(),
-                component_pair_.data());
+            cuda::launch(&bk::component_least_pair, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n,
+                         component_.data(), best_length_.data(), best_other_.data(), component_length_.data(),
+                         component_pair_.data());
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka component_least_pair");
             bk::hook_args hook{};
             hook.n = n;
@@ -253,17 +256,19 @@ private:
             hook.edge_b = edge_b_.data();
             hook.edge_length = edge_length_.data();
             hook.hooks = hooks_.data();
-            bk::hook<<<map_blocks, bk::map_threads, 0, stream_>>>(hook);
+            cuda::launch(&bk::hook, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, hook);
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka hook");
             // A hook chain is shorter than the number of components; each jump halves every chain.
             std::int32_t* from = hooked_to_.data();
             std::int32_t* to = jumped_.data();
             for (std::int64_t reach = 1; reach < components; reach *= 2) {
-                bk::jump<<<map_blocks, bk::map_threads, 0, stream_>>>(n, component_.data(), from, to);
+                cuda::launch(&bk::jump, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data(), from,
+                             to);
                 CHEEGER_CUDA_CHECK_LAUNCH("boruvka jump");
                 std::swap(from, to);
             }
-            bk::relabel<<<map_blocks, bk::map_threads, 0, stream_>>>(n, component_.data(), from);
+            cuda::launch(&bk::relabel, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data(),
+                         from);
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka relabel");
             unsigned int hooks = 0;
             CHEEGER_CUDA_TRY(cudaMemcpyAsync(&hooks, hooks_.data(), sizeof hooks, cudaMemcpyDeviceToHost, stream_));
@@ -312,10 +317,8 @@ private:
         args.epsilon = epsilon;
         CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(cuda::grid_barrier_state), stream_));
         CHEEGER_CUDA_TRY(cudaMemsetAsync(count_.data(), 0, sizeof(unsigned long long), stream_));
-        void* arguments[] = {&args};
-        CHEEGER_CUDA_TRY(cudaLaunchCooperativeKernel(reinterpret_cast<const void*>(&ik::decide_levels),
-                                                     dim3(decide_blocks_), dim3(ik::decide_threads), arguments, 0,
-                                                     stream_));
+        CHEEGER_CUDA_TRY(cuda::launch_cooperative(&ik::decide_levels, dim3(decide_blocks_), dim3(ik::decide_threads), 0,
+                                                  stream_, args));
     }
 
     // As many blocks as can be resident at once (a cooperative launch needs them all resident), and no more than

@@ -16,6 +16,7 @@
 #include "cuda/cuda_backend.hpp"
 #include "cuda/cuda_try.cuh"
 #include "cuda/device_buffer.cuh"
+#include "cuda/kernel_launch.cuh"
 #include "cuda/kmeans_cuda_kernels.cuh"
 #include "kmeans/kmeans_layout.hpp"
 #include "kmeans/kmeans_workspace.hpp"
@@ -151,9 +152,8 @@ assign_layout plan_assign(std::int64_t k, std::int64_t d, bool single) {
 
 template <class Real, int Dims, bool CentroidsShared>
 void launch_assign(std::int64_t blocks, std::int64_t shared_bytes, cudaStream_t stream, const kk::assign_args& args) {
-    kk::assign_and_fold<Real, Dims, CentroidsShared>
-        <<<dim3(static_cast<unsigned>(blocks)), dim3(kk::assign_threads), static_cast<std::size_t>(shared_bytes),
-           stream>>>(args);
+    launch(&kk::assign_and_fold<Real, Dims, CentroidsShared>, dim3(static_cast<unsigned>(blocks)),
+           dim3(kk::assign_threads), static_cast<std::size_t>(shared_bytes), stream, args);
 }
 
 template <class Real, bool CentroidsShared>
@@ -264,9 +264,9 @@ void kmeans_run(cheeger_context_t& context, const kmeans::request& call, cheeger
                                          static_cast<std::size_t>(rows * d) * sizeof(double), cudaMemcpyHostToDevice,
                                          stream));
         const auto blocks = static_cast<unsigned>((rows + kk::transpose_threads - 1) / kk::transpose_threads);
-        kk::transpose_rows<<<dim3(blocks), dim3(kk::transpose_threads), 0, stream>>>(
-            state.staging.data(), rows, first, n, d, state.points.data(),
-            single ? state.points_single.data() : nullptr, limit, state.out_of_range.data());
+        launch(&kk::transpose_rows, dim3(blocks), dim3(kk::transpose_threads), 0, stream, state.staging.data(), rows,
+               first, n, d, state.points.data(), single ? state.points_single.data() : nullptr, limit,
+               state.out_of_range.data());
         CHEEGER_CUDA_CHECK_LAUNCH("transpose_rows");
     }
     double* current = state.centroids_a.data();
@@ -348,8 +348,8 @@ void kmeans_run(cheeger_context_t& context, const kmeans::request& call, cheeger
             CHEEGER_CUDA_TRY(cudaEventRecord(state.events[static_cast<std::size_t>(2 * wave + 1)], stream));
             merge.wave_chunks = wave_chunks;
             merge.last_wave = wave == waves - 1 ? 1 : 0;
-            kk::merge_and_update<<<dim3(static_cast<unsigned>(k)), dim3(kk::merge_threads),
-                                   static_cast<std::size_t>(merge_shared_bytes), stream>>>(merge);
+            launch(&kk::merge_and_update, dim3(static_cast<unsigned>(k)), dim3(kk::merge_threads),
+                   static_cast<std::size_t>(merge_shared_bytes), stream, merge);
             CHEEGER_CUDA_CHECK_LAUNCH("merge_and_update");
             CHEEGER_CUDA_TRY(cudaEventRecord(state.events[static_cast<std::size_t>(2 * wave + 2)], stream));
         }
@@ -375,8 +375,8 @@ void kmeans_run(cheeger_context_t& context, const kmeans::request& call, cheeger
 
     // Results: labels, the centroids, and the last pass's inertia (d2 to the centroids it assigned against, now
     // in `next`), summed per chunk on the device and over chunks here, in chunk order, as on the CPU.
-    kk::chunk_inertia<<<dim3(static_cast<unsigned>(chunks)), dim3(kk::inertia_threads), 0, stream>>>(
-        state.points.data(), next, state.labels.data(), n, d, state.chunk_inertia.data());
+    launch(&kk::chunk_inertia, dim3(static_cast<unsigned>(chunks)), dim3(kk::inertia_threads), 0, stream,
+           state.points.data(), next, state.labels.data(), n, d, state.chunk_inertia.data());
     CHEEGER_CUDA_CHECK_LAUNCH("chunk_inertia");
     state.host_chunk_inertia.resize(static_cast<std::size_t>(chunks));
     CHEEGER_CUDA_TRY(cudaMemcpyAsync(state.host_chunk_inertia.data(), state.chunk_inertia.data(),

@@ -19,6 +19,8 @@
 
 #include <cstdint>
 
+#include "cuda/dynamic_shared.cuh"
+
 namespace cheeger::cuda::kmeans_kernels {
 
 /// Rows per chunk: the unit of delta accumulation, shared with the CPU backends (kmeans::chunk_rows).
@@ -149,7 +151,7 @@ __device__ __forceinline__ bool closer(Real a, Real b) {
 template <class Real, int Dims, bool CentroidsShared>
 __global__ void __launch_bounds__(assign_threads) assign_and_fold(const assign_args a) {
     using arithmetic = detail::rounded<Real>;
-    extern __shared__ __align__(16) unsigned char shared[];
+    CHEEGER_DYNAMIC_SHARED(shared);
     // The tile's list of changed rows, in point order: row within the chunk, previous label, new label.
     __shared__ std::int32_t list_row[tile_rows];
     __shared__ std::int32_t list_old[tile_rows];
@@ -366,7 +368,7 @@ __global__ void __launch_bounds__(assign_threads) assign_and_fold(const assign_a
 /// new centroids. Grid: k blocks (one per cluster); block: merge_threads; dynamic shared memory:
 /// tile_chunks * min(d, merge_threads) doubles + tile_chunks int32.
 __global__ void __launch_bounds__(merge_threads) merge_and_update(const merge_args a) {
-    extern __shared__ __align__(16) unsigned char shared[];
+    CHEEGER_DYNAMIC_SHARED(shared);
     __shared__ unsigned long long count_delta;  // two's complement sum of the wave's count deltas
     const int tid = static_cast<int>(threadIdx.x);
     const std::int32_t c = static_cast<std::int32_t>(blockIdx.x);

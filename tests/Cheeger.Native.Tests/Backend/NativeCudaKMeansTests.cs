@@ -88,11 +88,8 @@ public sealed class NativeCudaKMeansTests
         Requirements.NativeLibrary();
         NativeKMeans cuda = NativeKMeans.Cuda();
         var availability = cuda.Availability;
-        if (!availability.IsAvailable)
-        {
-            cuda.Dispose();
-            Assert.Skip($"native-cuda is not available here: {availability.Reason}");
-        }
+        if (!availability.IsAvailable) cuda.Dispose();
+        Requirements.Cuda(availability);
         return cuda;
     }
 }

@@ -24,7 +24,7 @@ public sealed class NativeCudaIsoperimetricTests
     {
         Requirements.NativeLibrary();
         using NativeIsoperimetric cuda = NativeIsoperimetric.Cuda();
-        if (!cuda.Availability.IsAvailable) Assert.Skip($"native-cuda is not available here: {cuda.Availability.Reason}");
+        Requirements.Cuda(cuda.Availability);
         Dataset data = CsvDatasetReader.Load(RepositoryLayout.Data(file + ".csv"));
         var options = new IsoperimetricOptions { K = k, FullLabels = true, IncludeTree = true };
         options = variant switch

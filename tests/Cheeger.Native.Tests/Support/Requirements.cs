@@ -26,6 +26,18 @@ internal static class Requirements
         }
     }
 
+    /// <summary>Set to 1 where native-cuda must run (the emulated device's runs, GPU machines): its absence then fails the tests.</summary>
+    public const string RequireCudaVariable = "CHEEGER_REQUIRE_CUDA";
+
+    /// <summary>Skips (or, where <see cref="RequireCudaVariable"/> is set, fails) when native-cuda cannot run here.</summary>
+    public static void Cuda(Cheeger.Clustering.Backends.BackendAvailability availability)
+    {
+        if (availability.IsAvailable) return;
+        string reason = $"native-cuda is not available here: {availability.Reason}";
+        if (IsSet(RequireCudaVariable)) Assert.Fail($"{reason} ({RequireCudaVariable}=1)");
+        Assert.Skip(reason);
+    }
+
     /// <summary>The clang the generator would use; skips when none is installed.</summary>
     public static string Clang()
     {
@@ -55,6 +67,7 @@ internal static class Requirements
         throw new InvalidOperationException();
     }
 
-    private static bool NativeRequired =>
-        Environment.GetEnvironmentVariable(RequireNativeVariable) is "1" or "true" or "TRUE" or "True";
+    private static bool NativeRequired => IsSet(RequireNativeVariable);
+
+    private static bool IsSet(string variable) => Environment.GetEnvironmentVariable(variable) is "1" or "true" or "TRUE" or "True";
 }
