@@ -13,11 +13,17 @@ internal sealed partial class Build
     private const string GpuBundleName = "cheeger-gpu-bundle";
     private const string GpuBundleCheckResults = "artifacts/gpu-bundle-check";
     private const string GpuScript = "build/gpu/run-gpu.sh";
+    /// <summary>Where the bundle carries the CUDA-built libcheeger.so and native tests (run-gpu.sh uses them as they are).</summary>
+    private const string GpuBundlePrebuilt = "prebuilt";
+
     /// <summary>
     /// The bundle travels to the GPU machine with the repository's working tree, which may hold 64 MiB in all; the
     /// tracked files take about 6 MB, so 48 MB leaves room for both with a margin.
     /// </summary>
-    private const long GpuBundleMaxBytes = 48_000_000;
+    [Parameter("Size cap of GpuBundle's archive, in MB (10^6 bytes).")]
+    private readonly int BundleMaxMb = 48;
+
+    private long GpuBundleMaxBytes => BundleMaxMb * 1_000_000L;
 
     /// <summary>The GPU machines are Linux x64; a RID-specific publish leaves out every other platform's native assets.</summary>
     private const string GpuRuntimeIdentifier = "linux-x64";
@@ -56,11 +62,13 @@ internal sealed partial class Build
                 await PublishForGpuAsync(project, Path.Combine(bundle, folder));
             }
 
-            // A libcheeger built here is CPU-only; run-gpu.sh puts the CUDA build in its place.
+            // The apps get the library that run-gpu.sh chooses (the prebuilt CUDA one, or one it builds there).
             foreach (var library in Directory.EnumerateFiles(bundle, "libcheeger.*", SearchOption.AllDirectories))
             {
                 File.Delete(library);
             }
+
+            await CopyPrebuiltCudaLibraryAsync(Path.Combine(bundle, GpuBundlePrebuilt));
 
             RemoveFilesTheRunNeverLoads(bundle);
 
@@ -117,6 +125,34 @@ internal sealed partial class Build
                 work.Delete(recursive: true);
             }
         });
+
+    /// <summary>
+    /// The CUDA-built libcheeger.so and GoogleTest binary of Native (nvcc; the CUDA runtime linked statically), so
+    /// that a GPU machine with only a driver runs them: no nvcc, CMake or .NET SDK there. Without a CUDA build here
+    /// the bundle carries none, and run-gpu.sh builds the native core on the GPU machine.
+    /// </summary>
+    private static async Task CopyPrebuiltCudaLibraryAsync(string destination)
+    {
+        var library = Path.Combine(NativeLibraryDirectory, "libcheeger.so");
+        var tests = Path.Combine(NativeBuildDirectory, "bin", "cheeger_tests");
+        var cache = Path.Combine(NativeBuildDirectory, "CMakeCache.txt");
+        // check_language(CUDA) caches the compiler it found (a path), or NOTFOUND.
+        var withCuda = File.Exists(cache) && (await File.ReadAllTextAsync(cache)).Contains("CMAKE_CUDA_COMPILER:FILEPATH=/", StringComparison.Ordinal);
+        if (!withCuda || !File.Exists(library))
+        {
+            AnsiConsole.MarkupLine($"[yellow]{NativeBuildDirectory} is not a CUDA build: the bundle carries no prebuilt library, and run-gpu.sh builds one there.[/]");
+            return;
+        }
+
+        Directory.CreateDirectory(destination);
+        File.Copy(library, Path.Combine(destination, "libcheeger.so"));
+        if (File.Exists(tests))
+        {
+            File.Copy(tests, Path.Combine(destination, "cheeger_tests"));
+        }
+
+        AnsiConsole.MarkupLine($"[grey]Prebuilt CUDA library and native tests in {GpuBundlePrebuilt}/.[/]");
+    }
 
     /// <summary>
     /// Files the published apps carry for uses the GPU run has none of, left out to keep the bundle under its size

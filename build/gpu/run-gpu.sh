@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs Cheeger's GPU tests and benchmarks from the GPU bundle (./build.sh GpuBundle -> artifacts/gpu-bundle.tar.xz)
-# on a Linux x64 machine with an NVIDIA GPU, nvcc and CMake but no .NET SDK:
+# on a Linux x64 machine with an NVIDIA GPU and its driver; no .NET SDK, nvcc or CMake is needed there:
 #
 #   tar -xJf gpu-bundle.tar.xz && cheeger-gpu-bundle/run-gpu.sh [options]
 #
-# It unpacks the bundled .NET runtime, builds the native core with CUDA, puts libcheeger.so next to the published
+# It unpacks the bundled .NET runtime, takes the bundle's prebuilt CUDA library (prebuilt/; or builds the native core
+# with CUDA when the bundle has none, or with --build-native), puts libcheeger.so next to the published
 # apps, runs the native tests (when GoogleTest was found), every bundled test project, the CLI's backend comparison,
 # the GPU benchmark suite, the GPU backends' agreement with the CPU and the other benchmarks, and writes everything
 # into one results folder (logs, xUnit XML, BenchmarkDotNet reports, nvidia-smi, the environment, summary.txt, and
@@ -14,7 +15,8 @@
 # Options:
 #   --results DIR            where the results go (default: results/ beside this script)
 #   --no-cuda                build the native core CPU-only (for checking the bundle on a machine without a GPU;
-#                            the GPU tests then skip, visibly)
+#                            the GPU tests then skip, visibly); otherwise CUDA tests fail where CUDA is absent
+#   --build-native           build the native core here (nvcc, CMake) instead of using the prebuilt library
 #   --jobs N                 parallel jobs of the native build (default: nproc)
 #   --cmake-arg ARG          extra argument for the CMake configure step (repeatable),
 #                            e.g. --cmake-arg -DCMAKE_CUDA_ARCHITECTURES=90
@@ -34,13 +36,15 @@ BENCHMARK_FILTER='*'
 BENCHMARK_JOB=''
 AGREEMENT_SIZES='1000000,10000000,100000000'
 RUN_BENCHMARKS=1
+BUILD_NATIVE=0
 
 usage() { sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --results) RESULTS_DIR=$2; shift 2 ;;
-        --no-cuda) USE_CUDA=0; shift ;;
+        --no-cuda) USE_CUDA=0; BUILD_NATIVE=1; shift ;;
+        --build-native) BUILD_NATIVE=1; shift ;;
         --jobs) JOBS=$2; shift 2 ;;
         --cmake-arg) CMAKE_EXTRA_ARGS+=("$2"); shift 2 ;;
         --benchmark-filter) BENCHMARK_FILTER=$2; shift 2 ;;
@@ -152,9 +156,20 @@ native_test_count() {
     ctest --test-dir "$NATIVE_BUILD_DIR" -N 2>/dev/null | sed -n 's/^Total Tests: *//p'
 }
 
+PREBUILT_DIR="$BUNDLE_DIR/prebuilt"
+if [[ $BUILD_NATIVE -eq 0 && ! -f "$PREBUILT_DIR/libcheeger.so" ]]; then
+    echo "The bundle carries no prebuilt CUDA library: building the native core here."
+    BUILD_NATIVE=1
+fi
+if [[ $USE_CUDA -eq 1 ]]; then
+    # On a GPU machine a CUDA test that cannot run is a failure, not a skip.
+    export CHEEGER_REQUIRE_CUDA=1
+fi
+
 NATIVE_LIBRARY=''
 install_native_library() {
     NATIVE_LIBRARY="$NATIVE_BUILD_DIR/lib/libcheeger.so"
+    [[ $BUILD_NATIVE -eq 1 ]] || NATIVE_LIBRARY="$PREBUILT_DIR/libcheeger.so"
     if [[ ! -f "$NATIVE_LIBRARY" ]]; then
         NATIVE_LIBRARY=$(find "$NATIVE_BUILD_DIR" -name libcheeger.so -print -quit)
     fi
@@ -268,14 +283,29 @@ else
     DOTNET_OK=0
 fi
 
+run_prebuilt_native_tests() {
+    LD_LIBRARY_PATH="$PREBUILT_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+        "$PREBUILT_DIR/cheeger_tests" --gtest_output="xml:$RESULTS_DIR/native-tests.xml"
+}
+
 NATIVE_OK=0
-if step "native configure" "$RESULTS_DIR/native-configure.log" configure_native &&
+if [[ $BUILD_NATIVE -eq 0 ]]; then
+    if step "native library (prebuilt)" "$RESULTS_DIR/native-library.log" install_native_library; then
+        NATIVE_OK=1
+    fi
+elif step "native configure" "$RESULTS_DIR/native-configure.log" configure_native &&
     step "native build" "$RESULTS_DIR/native-build.log" cmake --build "$NATIVE_BUILD_DIR" -j "$JOBS" &&
     step "native library" "$RESULTS_DIR/native-library.log" install_native_library; then
     NATIVE_OK=1
 fi
 
-if [[ $NATIVE_OK -eq 1 ]]; then
+if [[ $NATIVE_OK -eq 1 && $BUILD_NATIVE -eq 0 ]]; then
+    if [[ -x "$PREBUILT_DIR/cheeger_tests" ]]; then
+        step "native tests (prebuilt)" "$RESULTS_DIR/native-tests.log" run_prebuilt_native_tests
+    else
+        not_run "native tests" "the bundle carries no prebuilt cheeger_tests"
+    fi
+elif [[ $NATIVE_OK -eq 1 ]]; then
     count=$(native_test_count)
     if [[ "${count:-0}" -gt 0 ]]; then
         step "native tests (ctest, $count)" "$RESULTS_DIR/native-tests.log" \

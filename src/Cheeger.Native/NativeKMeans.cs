@@ -65,7 +65,7 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
             if (!capabilities.HasBackend(CheegerBackendFlag.Cuda))
                 return BackendAvailability.Unavailable($"{origin} was built without CUDA (configure the native build with a CUDA toolkit present).");
             if (capabilities.CudaDeviceCount == 0)
-                return BackendAvailability.Unavailable($"{origin} has CUDA, but no CUDA device or driver is present.");
+                return BackendAvailability.Unavailable($"{origin}: CUDA compiled in, no CUDA device (no NVIDIA GPU or driver on this machine).");
             return BackendAvailability.Available(
                 $"{origin}, {capabilities.CudaDeviceName} (compute {capabilities.CudaComputeMajor}.{capabilities.CudaComputeMinor}, " +
                 $"{capabilities.CudaTotalMemory / (1024.0 * 1024 * 1024):F1} GiB)");
