@@ -49,9 +49,9 @@ void block_scheduler::run(const kernel_body& body, const block_position& block,
         fiber_thread& thread = threads_[i];
         thread.linear = i;
         thread.position.index = uint3{i % block.dim.x, i / block.dim.x % block.dim.y, i / (block.dim.x * block.dim.y)};
-        thread.stack = &stacks_.at(i);
+        thread.stack = stacks_.at(i);
         thread.self = boost::context::fiber(
-            std::allocator_arg, lent_stack{*thread.stack}, [this, &thread, &body](boost::context::fiber&& scheduler) {
+            std::allocator_arg, lent_stack{thread.stack}, [this, &thread, &body](boost::context::fiber&& scheduler) {
                 fiber_sanitizer::finish_switch(nullptr, &scheduler_stack_bottom_, &scheduler_stack_size_);
                 thread.scheduler = std::move(scheduler);
                 try {
@@ -97,7 +97,7 @@ void block_scheduler::run(const kernel_body& body, const block_position& block,
 void block_scheduler::resume(fiber_thread& thread) {
     running_ = &thread;
     current_thread = &thread.position;
-    const boost::context::stack_context& stack = *thread.stack;
+    const boost::context::stack_context& stack = thread.stack;
     fiber_sanitizer::start_switch(&scheduler_sanitizer_stack_, static_cast<const char*>(stack.sp) - stack.size,
                                   stack.size);
     thread.self = std::move(thread.self).resume();

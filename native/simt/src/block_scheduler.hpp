@@ -46,7 +46,7 @@ private:
         boost::context::fiber self;       // this thread, while it is suspended
         boost::context::fiber scheduler;  // the scheduler, while this thread runs
         void* sanitizer_stack = nullptr;
-        const boost::context::stack_context* stack = nullptr;
+        boost::context::stack_context stack{};  // a copy: the set's vector may grow while the block is set up
     };
 
     void resume(fiber_thread& thread);

@@ -42,6 +42,22 @@ struct handle_registry {
         const std::lock_guard lock(mutex);
         return live.count(handle) != 0;
     }
+
+    cudaError_t create(Handle** out, Handle value) {
+        if (out == nullptr) return fail(cudaErrorInvalidValue);
+        auto* created = new Handle(value);
+        const std::lock_guard lock(mutex);
+        live.insert(created);
+        *out = created;
+        return cudaSuccess;
+    }
+
+    cudaError_t destroy(Handle* handle) {
+        const std::lock_guard lock(mutex);
+        if (handle == nullptr || live.erase(handle) == 0) return fail(cudaErrorInvalidResourceHandle);
+        delete handle;
+        return cudaSuccess;
+    }
 };
 
 handle_registry<stream>& streams() {
@@ -252,44 +268,19 @@ cudaError_t cudaMemsetAsync(void* pointer, int value, std::size_t bytes, cudaStr
 cudaError_t cudaStreamCreate(cudaStream_t* stream) { return cudaStreamCreateWithFlags(stream, cudaStreamDefault); }
 
 cudaError_t cudaStreamCreateWithFlags(cudaStream_t* stream, unsigned int flags) {
-    if (stream == nullptr || (flags & ~cudaStreamNonBlocking) != 0) return fail(cudaErrorInvalidValue);
-    auto* created = new simt::stream{flags};
-    auto& registry = simt::streams();
-    const std::lock_guard lock(registry.mutex);
-    registry.live.insert(created);
-    *stream = created;
-    return cudaSuccess;
+    if ((flags & ~cudaStreamNonBlocking) != 0) return fail(cudaErrorInvalidValue);
+    return simt::streams().create(stream, simt::stream{flags});
 }
 
-cudaError_t cudaStreamDestroy(cudaStream_t stream) {
-    auto& registry = simt::streams();
-    const std::lock_guard lock(registry.mutex);
-    if (stream == nullptr || registry.live.erase(stream) == 0) return fail(cudaErrorInvalidResourceHandle);
-    delete stream;
-    return cudaSuccess;
-}
+cudaError_t cudaStreamDestroy(cudaStream_t stream) { return simt::streams().destroy(stream); }
 
 cudaError_t cudaStreamSynchronize(cudaStream_t stream) {
     return simt::known_stream(stream) ? cudaSuccess : fail(cudaErrorInvalidResourceHandle);
 }
 
-cudaError_t cudaEventCreate(cudaEvent_t* event) {
-    if (event == nullptr) return fail(cudaErrorInvalidValue);
-    auto* created = new simt::event{};
-    auto& registry = simt::events();
-    const std::lock_guard lock(registry.mutex);
-    registry.live.insert(created);
-    *event = created;
-    return cudaSuccess;
-}
+cudaError_t cudaEventCreate(cudaEvent_t* event) { return simt::events().create(event, simt::event{}); }
 
-cudaError_t cudaEventDestroy(cudaEvent_t event) {
-    auto& registry = simt::events();
-    const std::lock_guard lock(registry.mutex);
-    if (event == nullptr || registry.live.erase(event) == 0) return fail(cudaErrorInvalidResourceHandle);
-    delete event;
-    return cudaSuccess;
-}
+cudaError_t cudaEventDestroy(cudaEvent_t event) { return simt::events().destroy(event); }
 
 cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t stream) {
     if (!simt::events().known(event) || !simt::known_stream(stream)) return fail(cudaErrorInvalidResourceHandle);
