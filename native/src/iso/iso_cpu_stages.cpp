@@ -47,7 +47,7 @@ public:
 private:
     thread_pool& pool_;
     prim_workspace prim_;
-    boruvka_workspace boruvka_;
+    boruvka_components boruvka_;
     level_decider decider_;
     nearest_fill_workspace fill_;
 };
