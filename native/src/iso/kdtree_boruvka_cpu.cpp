@@ -124,10 +124,10 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position) {
     }
     ws.components.best_length[size_t(vertex)] = best;
     ws.components.best_other[size_t(vertex)] = other;
-    ws.exact[size_t(vertex)] = other >= 0 && !cut ? 1 : 0;
+    ws.exact[size_t(position)] = other >= 0 && !cut ? 1 : 0;
     // Every vertex outside the component lies in a searched leaf (at least `best` away) or in a skipped node:
     // those skipped for v's own best are no nearer than `best` either, the others no nearer than least_cut.
-    double& least = ws.least_length[size_t(vertex)];
+    double& least = ws.least_length[size_t(position)];
     least = std::max(least, std::min(best, least_cut));
 }
 
@@ -159,21 +159,21 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
             for (std::int64_t p = task * positions_per_task; p < end; ++p) {
                 const std::int32_t v = ws.tree.vertex_at[size_t(p)];
                 const std::int32_t component = ws.component_at[size_t(p)];
-                if (ws.exact[size_t(v)] != 0 && c.component[size_t(c.best_other[size_t(v)])] != component) {
+                if (ws.exact[size_t(p)] != 0 && c.component[size_t(c.best_other[size_t(v)])] != component) {
                     lower_to(ws.component_bound[size_t(component)], c.best_length[size_t(v)]);
                 } else {
-                    ws.exact[size_t(v)] = 0;
+                    ws.exact[size_t(p)] = 0;
                 }
             }
         });
         pool.parallel_for(tasks, [&](std::int64_t task, int) {
             const std::int64_t end = std::min(n, (task + 1) * positions_per_task);
             for (std::int64_t p = task * positions_per_task; p < end; ++p) {
-                const std::int32_t v = ws.tree.vertex_at[size_t(p)];
-                if (ws.exact[size_t(v)] != 0) continue;
+                if (ws.exact[size_t(p)] != 0) continue;
                 const std::atomic<double>& bound = ws.component_bound[size_t(ws.component_at[size_t(p)])];
-                if (ws.least_length[size_t(v)] > bound.load(std::memory_order_relaxed)) {
-                    c.best_other[size_t(v)] = -1;  // it cannot be the component's least edge, nor tie it
+                if (ws.least_length[size_t(p)] > bound.load(std::memory_order_relaxed)) {
+                    // It cannot be the component's least edge, nor tie it.
+                    c.best_other[size_t(ws.tree.vertex_at[size_t(p)])] = -1;
                     continue;
                 }
                 search_from(ws, p);
