@@ -62,7 +62,7 @@ void Cases(benchmark::internal::Benchmark* b) {
     b->ArgNames({"algorithm", "blobs", "n", "d", "threads"});
     // The targets: n = 1e5 d = 3 (Prim and kd-tree), n = 1e6 d = 2 and d = 5 (kd-tree).
     b->Args({CHEEGER_ISO_SPANNING_TREE_PRIM, 0, 100000, 3, 2});
-    b->Args({CHEEGER_ISO_SPANNING_TREE_KDTREE, 0, 100000, 3, 1});
+    for (const std::int64_t d : {3, 2, 5}) b->Args({CHEEGER_ISO_SPANNING_TREE_KDTREE, 0, d == 3 ? 100000 : 1000000, d, 1});
     for (const std::int64_t d : {3, 2, 5}) b->Args({CHEEGER_ISO_SPANNING_TREE_KDTREE, 0, d == 3 ? 100000 : 1000000, d, 2});
     // The crossover of AUTO: Prim against the kd-tree by n and d, uniform and clustered.
     for (const std::int64_t blobs : {0, 1}) {
