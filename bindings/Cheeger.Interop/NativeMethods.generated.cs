@@ -248,7 +248,7 @@ public enum CheegerIsoWeight : int
 /// <remarks>C: <c>cheeger_iso_spanning_tree</c>.</remarks>
 public enum CheegerIsoSpanningTree : int
 {
-    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS points when d &lt;= CHEEGER_ISO_KDTREE_MAX_DIMENSION, else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
+    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS_D2, _D6 or _D8 points for d &lt;= 2, 6 or 8, else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
     /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_AUTO</c>.</remarks>
     Auto = 0,
 

@@ -65,9 +65,10 @@ private:
 }  // namespace
 
 cheeger_iso_spanning_tree cpu_spanning_tree_choice(std::int64_t n, std::int64_t d) noexcept {
-    return n >= CHEEGER_ISO_KDTREE_MIN_POINTS && d <= CHEEGER_ISO_KDTREE_MAX_DIMENSION
-               ? CHEEGER_ISO_SPANNING_TREE_KDTREE
-               : CHEEGER_ISO_SPANNING_TREE_PRIM;
+    const bool kdtree = (d <= 2 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D2) ||
+                        (d <= 6 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D6) ||
+                        (d <= 8 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D8);
+    return kdtree ? CHEEGER_ISO_SPANNING_TREE_KDTREE : CHEEGER_ISO_SPANNING_TREE_PRIM;
 }
 
 std::unique_ptr<stage_backend> make_cpu_stages(thread_pool& pool) { return std::make_unique<cpu_stages>(pool); }
