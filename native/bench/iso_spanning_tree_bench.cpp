@@ -74,6 +74,9 @@ void Cases(benchmark::internal::Benchmark* b) {
             }
         }
     }
+    // Where the crossover moves for d = 8 and 10 (Prim grows as n^2: one case checks that).
+    b->Args({CHEEGER_ISO_SPANNING_TREE_PRIM, 0, 64000, 8, 2});
+    for (const std::int64_t d : {8, 10}) b->Args({CHEEGER_ISO_SPANNING_TREE_KDTREE, 0, 64000, d, 2});
     b->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
 }
 
