@@ -1,7 +1,8 @@
 // The kd-tree Boruvka (CHEEGER_ISO_SPANNING_TREE_KDTREE) builds the reference Prim's tree bit for bit (parent,
 // d2, insertion order) where its pruning could go wrong: on every bundled data set, on duplicates and all-equal
 // points, on lattices full of exact ties, on near-ties a rounding error apart, for d = 1..10, on 1, 2 and 3
-// threads; and its box lower bound never exceeds a rounded d2 of a point in the box.
+// threads, and through AUTO above the crossover; and its box lower bound never exceeds a rounded d2 of a point in
+// the box.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -142,6 +143,23 @@ TEST_P(KdTreeBoruvka, BuildsPrimsTreeOnTiesAndNearTies) { expect_reference_trees
 
 TEST_P(KdTreeBoruvka, BuildsPrimsTreeInEveryDimensionFromOneToTen) {
     expect_reference_trees(GetParam(), dimension_sets());
+}
+
+// Above the crossover AUTO runs the kd-tree on the CPU (cpu_spanning_tree_choice); the tree is still Prim's.
+TEST_P(KdTreeBoruvka, AutoAboveTheCrossoverBuildsPrimsTree) {
+    const std::int64_t n = CHEEGER_ISO_KDTREE_MIN_POINTS_D2 + 500;
+    const auto context = cheeger_test::make_context(CHEEGER_BACKEND_CPU, GetParam());
+    ASSERT_TRUE(context) << cheeger_last_error();
+    for (const named_points& data : {named_points{"uniform", cheeger_test::uniform_points(n, 2, 77), 2},
+                                     named_points{"grid", cheeger_test::grid_points(n, 2, 40, 78), 2}}) {
+        SCOPED_TRACE(data.name);
+        const auto reference = cheeger_test::reference_prim(data.points, data.d);
+        const auto run = cheeger_test::run_iso(context.get(), data.points, data.d, cheeger_test::iso_params(3));
+        ASSERT_EQ(run.status, CHEEGER_STATUS_OK) << cheeger_last_error();
+        EXPECT_EQ(run.parent, reference.parent);
+        EXPECT_EQ(run.squared_edge_length, reference.squared_length);
+        EXPECT_EQ(run.order, reference.order);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, KdTreeBoruvka, ::testing::Values(1, 2, 3));
