@@ -116,6 +116,8 @@ std::vector<named_points> dimension_sets() {
         sets.push_back({"uniform d=" + std::to_string(d), cheeger_test::uniform_points(1200, d, 100 + static_cast<std::uint64_t>(d)), d});
         sets.push_back({"blobs d=" + std::to_string(d), cheeger_test::blob_points(1200, d, 20, 200 + static_cast<std::uint64_t>(d)), d});
     }
+    // Far above where AUTO stops: the pruning barely works there, the tree must still be exact.
+    sets.push_back({"uniform d=40", cheeger_test::uniform_points(400, 40, 140), 40});
     return sets;
 }
 
