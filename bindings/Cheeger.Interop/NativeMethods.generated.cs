@@ -248,7 +248,7 @@ public enum CheegerIsoWeight : int
 /// <remarks>C: <c>cheeger_iso_spanning_tree</c>.</remarks>
 public enum CheegerIsoSpanningTree : int
 {
-    /// <summary>the backend's choice by size: Prim on the CPU; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
+    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS_D2, _D6 or _D8 points for d &lt;= 2, 6 or 8, else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
     /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_AUTO</c>.</remarks>
     Auto = 0,
 
@@ -259,6 +259,10 @@ public enum CheegerIsoSpanningTree : int
     /// <summary>Boruvka: O(log n) rounds of a least outgoing edge per component.</summary>
     /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_BORUVKA</c>.</remarks>
     Boruvka = 2,
+
+    /// <summary>Boruvka whose least outgoing edges come from pruned kd-tree searches: about O(n log n) work for small d (the CPU's fast exact tree); a CUDA context has no kd-tree and runs its Boruvka instead.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_KDTREE</c>.</remarks>
+    Kdtree = 3,
 }
 
 /// <summary>Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with cheeger_iso_params_default first. Worker threads are the context's.</summary>

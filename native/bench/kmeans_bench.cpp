@@ -6,23 +6,17 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cheeger.h"
 #include "cheeger_testing.h"
+#include "test_data.hpp"
 
 namespace {
 
-std::vector<double> uniform_points(std::int64_t n, std::int64_t d) {
-    std::mt19937_64 engine(20261123);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    std::vector<double> points(static_cast<std::size_t>(n * d));
-    for (double& value : points) value = unit(engine);
-    return points;
-}
+std::vector<double> uniform_points(std::int64_t n, std::int64_t d) { return cheeger_test::uniform_points(n, d, 20261123); }
 
 void check(cheeger_status status) {
     if (status != CHEEGER_STATUS_OK) throw std::runtime_error(cheeger_last_error());

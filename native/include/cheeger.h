@@ -117,14 +117,25 @@ typedef enum cheeger_iso_weight {
 /* How the minimum spanning tree is built (§2.2, §6.1). Every choice gives the same tree, order included (the
  * edge order makes the tree unique; Boruvka recovers Prim's insertion order from the tree): only the time differs. */
 typedef enum cheeger_iso_spanning_tree {
-    CHEEGER_ISO_SPANNING_TREE_AUTO = 0,    /* the backend's choice by size: Prim on the CPU; on CUDA, Prim below
-                                              CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on */
+    CHEEGER_ISO_SPANNING_TREE_AUTO = 0,    /* the backend's choice by size: on the CPU, KDTREE from
+                                              CHEEGER_ISO_KDTREE_MIN_POINTS_D2, _D6 or _D8 points for d <= 2, 6 or 8,
+                                              else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points,
+                                              Boruvka from there on */
     CHEEGER_ISO_SPANNING_TREE_PRIM = 1,    /* Prim from vertex 0: n - 1 steps of one min-reduction each */
-    CHEEGER_ISO_SPANNING_TREE_BORUVKA = 2  /* Boruvka: O(log n) rounds of a least outgoing edge per component */
+    CHEEGER_ISO_SPANNING_TREE_BORUVKA = 2, /* Boruvka: O(log n) rounds of a least outgoing edge per component */
+    CHEEGER_ISO_SPANNING_TREE_KDTREE = 3   /* Boruvka whose least outgoing edges come from pruned kd-tree searches:
+                                              about O(n log n) work for small d (the CPU's fast exact tree); a CUDA
+                                              context has no kd-tree and runs its Boruvka instead */
 } cheeger_iso_spanning_tree;
 
 /* Size from which CHEEGER_ISO_SPANNING_TREE_AUTO picks Boruvka on CUDA. */
 #define CHEEGER_ISO_BORUVKA_MIN_POINTS 2048
+
+/* Sizes from which CHEEGER_ISO_SPANNING_TREE_AUTO picks KDTREE on the CPU, by dimension (the kd-tree's pruning
+ * weakens as d grows; above d = 8 it is Prim at every size). docs/benchmarks.md has the measurements. */
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D2 4000
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D6 16000
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 64000
 
 /* Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with
  * cheeger_iso_params_default first. Worker threads are the context's. */

@@ -102,10 +102,12 @@ TEST_F(CudaIso, PrimEqualsTheReferencePrim) {
     }
 }
 
+// KDTREE runs the device Boruvka on a CUDA context (iso_pipeline.cpp): the same tree.
 TEST_F(CudaIso, PrimAndBoruvkaBuildTheReferenceTree) {
     for (const data_set& data : data_sets()) {
         const auto reference = cheeger_test::reference_prim(data.points, data.d);
-        for (const auto algorithm : {CHEEGER_ISO_SPANNING_TREE_PRIM, CHEEGER_ISO_SPANNING_TREE_BORUVKA}) {
+        for (const auto algorithm : {CHEEGER_ISO_SPANNING_TREE_PRIM, CHEEGER_ISO_SPANNING_TREE_BORUVKA,
+                                     CHEEGER_ISO_SPANNING_TREE_KDTREE}) {
             SCOPED_TRACE(data.name + ", spanning_tree = " + std::to_string(algorithm));
             auto params = iso_params(1);
             params.spanning_tree = algorithm;

@@ -1,5 +1,5 @@
 // Every spanning-tree algorithm builds the reference Prim's tree (spec §2.2): the CPU Boruvka (the twin of the CUDA
-// one) gives parent, squared lengths and order bit for bit, on data full of ties and duplicates, on a line whose
+// one) and the kd-tree Boruvka (more of it in iso_kdtree_tree_test.cpp) give parent, squared lengths and order bit for bit, on data full of ties and duplicates, on a line whose
 // hook chains are long, and for every thread count; prim_order_on_tree recovers Prim's order from edges in any
 // order and refuses edges that are not a spanning tree.
 #include <gtest/gtest.h>
@@ -55,7 +55,7 @@ TEST_P(SpanningTree, BoruvkaAndPrimBuildTheReferenceTree) {
     for (const data_set& data : data_sets()) {
         const auto reference = cheeger_test::reference_prim(data.points, data.d);
         for (const auto algorithm : {CHEEGER_ISO_SPANNING_TREE_AUTO, CHEEGER_ISO_SPANNING_TREE_PRIM,
-                                     CHEEGER_ISO_SPANNING_TREE_BORUVKA}) {
+                                     CHEEGER_ISO_SPANNING_TREE_BORUVKA, CHEEGER_ISO_SPANNING_TREE_KDTREE}) {
             SCOPED_TRACE(data.name + ", spanning_tree = " + std::to_string(algorithm));
             auto params = iso_params(1);
             params.spanning_tree = algorithm;
@@ -74,10 +74,12 @@ TEST(SpanningTreeParams, AnUnknownAlgorithmIsRefusedByName) {
     const auto context = make_context(CHEEGER_BACKEND_CPU, 1);
     ASSERT_TRUE(context) << cheeger_last_error();
     auto params = iso_params(1);
-    params.spanning_tree = 3;
+    params.spanning_tree = 4;
     const auto run = run_iso(context.get(), {0.0, 1.0, 2.0}, 1, params);
     EXPECT_EQ(run.status, CHEEGER_STATUS_INVALID_ARGUMENT);
-    EXPECT_NE(std::string(cheeger_last_error()).find("params->spanning_tree = 3"), std::string::npos)
+    EXPECT_NE(std::string(cheeger_last_error()).find("params->spanning_tree = 4 is not a cheeger_iso_spanning_tree "
+                                                     "value (AUTO = 0, PRIM = 1, BORUVKA = 2, KDTREE = 3)"),
+              std::string::npos)
         << cheeger_last_error();
 }
 

@@ -11,8 +11,8 @@ namespace Cheeger.Native;
 /// Isoperimetric tree clustering in the native core (<c>cheeger_iso_run</c>, docs/isoperimetric.md), on its CPU
 /// backend (<c>native-cpu</c>) or its CUDA backend (<c>native-cuda</c>). It returns the managed reference's tree, σ,
 /// probes, ε and labels. The native context is created on the first run and reused while the worker count stays
-/// the same. The spanning-tree algorithm (Prim, Borůvka, or the backend's choice by size) changes the time, never
-/// the tree.
+/// the same. The spanning-tree algorithm (Prim, Borůvka, the kd-tree Borůvka, or the backend's choice by size and
+/// dimension) changes the time, never the tree.
 /// </summary>
 public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
 {
@@ -34,13 +34,13 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
 
     /// <summary>The native CPU backend, <c>native-cpu</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    /// <param name="spanningTree">How the tree is built (<c>Auto</c> is Prim on the CPU).</param>
+    /// <param name="spanningTree">How the tree is built (<c>Auto</c>: the kd-tree Borůvka from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c>, <c>_D6</c> or <c>_D8</c> points of at most 2, 6 or 8 dimensions, Prim otherwise).</param>
     public static NativeIsoperimetric Cpu(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
         new("native-cpu", CheegerBackend.Cpu, spanningTree, logger);
 
     /// <summary>The native CUDA backend, <c>native-cuda</c>; unavailable when the library has no CUDA or no device is present.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    /// <param name="spanningTree">How the tree is built (<c>Auto</c>: Prim below <c>CHEEGER_ISO_BORUVKA_MIN_POINTS</c> points, Borůvka from there).</param>
+    /// <param name="spanningTree">How the tree is built (<c>Auto</c>: Prim below <c>CHEEGER_ISO_BORUVKA_MIN_POINTS</c> points, Borůvka from there; <c>Kdtree</c> runs the device Borůvka).</param>
     public static NativeIsoperimetric Cuda(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
         new("native-cuda", CheegerBackend.Cuda, spanningTree, logger);
 

@@ -2,6 +2,7 @@
 
 #include "iso/boruvka_cpu.hpp"
 #include "iso/graph_degree_cpu.hpp"
+#include "iso/kdtree_boruvka_cpu.hpp"
 #include "iso/level_decider.hpp"
 #include "iso/nearest_fill_cpu.hpp"
 #include "iso/prim_cpu.hpp"
@@ -16,13 +17,21 @@ public:
 
     [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CPU; }
 
-    // AUTO is Prim: on the CPU, Boruvka's O(log n) rounds of O(n^2 d) work each cost more than Prim's n - 1 steps.
+    // AUTO never picks the brute-force Boruvka: its O(log n) rounds of O(n^2 d) work each cost more than Prim's
+    // n - 1 steps. It picks the kd-tree from the size and dimension where that was measured to win.
     void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
                                cheeger_iso_spanning_tree algorithm, const tree_output& out) override {
-        if (algorithm == CHEEGER_ISO_SPANNING_TREE_BORUVKA) {
-            boruvka_tree(pool_, boruvka_, points, n, d, out);
-        } else {
-            prim_tree(pool_, prim_, points, n, d, out);
+        if (algorithm == CHEEGER_ISO_SPANNING_TREE_AUTO) algorithm = cpu_spanning_tree_choice(n, d);
+        switch (algorithm) {
+            case CHEEGER_ISO_SPANNING_TREE_BORUVKA:
+                boruvka_tree(pool_, boruvka_, points, n, d, out);
+                break;
+            case CHEEGER_ISO_SPANNING_TREE_KDTREE:
+                kdtree_boruvka_tree(pool_, kdtree_, points, n, d, out);
+                break;
+            default:
+                prim_tree(pool_, prim_, points, n, d, out);
+                break;
         }
     }
 
@@ -47,12 +56,20 @@ public:
 private:
     thread_pool& pool_;
     prim_workspace prim_;
-    boruvka_workspace boruvka_;
+    boruvka_components boruvka_;
+    kdtree_boruvka_workspace kdtree_;
     level_decider decider_;
     nearest_fill_workspace fill_;
 };
 
 }  // namespace
+
+cheeger_iso_spanning_tree cpu_spanning_tree_choice(std::int64_t n, std::int64_t d) noexcept {
+    const bool kdtree = (d <= 2 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D2) ||
+                        (d <= 6 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D6) ||
+                        (d <= 8 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D8);
+    return kdtree ? CHEEGER_ISO_SPANNING_TREE_KDTREE : CHEEGER_ISO_SPANNING_TREE_PRIM;
+}
 
 std::unique_ptr<stage_backend> make_cpu_stages(thread_pool& pool) { return std::make_unique<cpu_stages>(pool); }
 

@@ -26,6 +26,17 @@ stage_backend& stages_of(cheeger_context_t& context) {
     return *context.iso_stages;
 }
 
+// The algorithm the stages are asked for: a CUDA context has no kd-tree, and KDTREE is there its Boruvka, the
+// device's own O(log n)-round tree (the same tree, as every choice gives). The CUDA stages thus see only the
+// values they know.
+cheeger_iso_spanning_tree stage_algorithm(const stage_backend& stages, std::int32_t requested) noexcept {
+    const auto algorithm = static_cast<cheeger_iso_spanning_tree>(requested);
+    if (stages.kind() == CHEEGER_BACKEND_CUDA && algorithm == CHEEGER_ISO_SPANNING_TREE_KDTREE) {
+        return CHEEGER_ISO_SPANNING_TREE_BORUVKA;
+    }
+    return algorithm;
+}
+
 template <class T>
 void copy_out(T* destination, const std::vector<T>& source, std::int64_t n) noexcept {
     if (destination != nullptr) std::memcpy(destination, source.data(), static_cast<std::size_t>(n) * sizeof(T));
@@ -75,7 +86,7 @@ void run(cheeger_context_t& context, const run_request& call, cheeger_iso_info& 
     }
 
     watch.restart();
-    stages.minimum_spanning_tree(points, n, d, static_cast<cheeger_iso_spanning_tree>(p.spanning_tree),
+    stages.minimum_spanning_tree(points, n, d, stage_algorithm(stages, p.spanning_tree),
                                  tree_output{ws.parent.data(), ws.squared_length.data(), ws.order.data()});
     complete_tree(n, ws.parent.data(), ws.squared_length.data(), ws.order.data(), ws.depth.data(),
                   ws.sibling_rank.data(), ws.length.data(), ws.child_count.data());

@@ -48,9 +48,9 @@ void require_model(const cheeger_iso_params& p) {
     require(p.standardize == 0 || p.standardize == 1, "params->standardize = ", p.standardize, " must be 0 or 1");
     require(p.full_labels == 0 || p.full_labels == 1, "params->full_labels = ", p.full_labels, " must be 0 or 1");
     require(p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_AUTO || p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_PRIM ||
-                p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_BORUVKA,
+                p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_BORUVKA || p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_KDTREE,
             "params->spanning_tree = ", p.spanning_tree,
-            " is not a cheeger_iso_spanning_tree value (AUTO = 0, PRIM = 1, BORUVKA = 2)");
+            " is not a cheeger_iso_spanning_tree value (AUTO = 0, PRIM = 1, BORUVKA = 2, KDTREE = 3)");
     require(p.reserved == 0, "params->reserved = ", p.reserved, " must be 0");
 }
 

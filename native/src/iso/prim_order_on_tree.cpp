@@ -36,7 +36,8 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
         static_cast<std::int64_t>(edges.squared_length.size()) != count) {
         not_a_tree(std::to_string(count) + " edges for " + std::to_string(n) + " vertices");
     }
-    // Adjacency lists (CSR): the edges incident to each vertex.
+    // Adjacency lists (CSR): each vertex's neighbours and the lengths of the edges to them, side by side so that
+    // growing a vertex reads two contiguous runs.
     std::vector<std::int64_t> start(static_cast<std::size_t>(n) + 1, 0);
     for (std::int64_t e = 0; e < count; ++e) {
         const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
@@ -48,10 +49,17 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     }
     for (std::int64_t v = 0; v < n; ++v) start[static_cast<std::size_t>(v) + 1] += start[static_cast<std::size_t>(v)];
     std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
-    std::vector<std::int64_t> incident(static_cast<std::size_t>(2 * count));
+    std::vector<std::int32_t> neighbour(static_cast<std::size_t>(2 * count));
+    std::vector<double> neighbour_length(static_cast<std::size_t>(2 * count));
     for (std::int64_t e = 0; e < count; ++e) {
-        incident[static_cast<std::size_t>(fill[static_cast<std::size_t>(edges.a[static_cast<std::size_t>(e)])]++)] = e;
-        incident[static_cast<std::size_t>(fill[static_cast<std::size_t>(edges.b[static_cast<std::size_t>(e)])]++)] = e;
+        const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
+        const double length = edges.squared_length[static_cast<std::size_t>(e)];
+        const auto at_a = static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++);
+        const auto at_b = static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++);
+        neighbour[at_a] = b;
+        neighbour_length[at_a] = length;
+        neighbour[at_b] = a;
+        neighbour_length[at_b] = length;
     }
 
     std::vector<std::uint8_t> grown(static_cast<std::size_t>(n), 0);
@@ -59,9 +67,10 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     const auto grow = [&](std::int32_t v) {
         grown[static_cast<std::size_t>(v)] = 1;
         for (std::int64_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
-            const auto e = static_cast<std::size_t>(incident[static_cast<std::size_t>(i)]);
-            const std::int32_t other = edges.a[e] == v ? edges.b[e] : edges.a[e];
-            if (grown[static_cast<std::size_t>(other)] == 0) frontier.push({edges.squared_length[e], v, other});
+            const std::int32_t other = neighbour[static_cast<std::size_t>(i)];
+            if (grown[static_cast<std::size_t>(other)] == 0) {
+                frontier.push({neighbour_length[static_cast<std::size_t>(i)], v, other});
+            }
         }
     };
 

@@ -7,8 +7,8 @@ namespace Cheeger.Native.Tests.Isoperimetric;
 
 /// <summary>
 /// Every spanning-tree algorithm of the native backends gives the managed serial reference's tree, σ, ε and labels:
-/// Prim and Borůvka on native-cpu everywhere, and on native-cuda where a device is present (skipped with the reason
-/// otherwise).
+/// Prim, Borůvka and the kd-tree Borůvka on native-cpu everywhere, and on native-cuda where a device is present
+/// (skipped with the reason otherwise; there the kd-tree choice runs the device Borůvka).
 /// </summary>
 [Collection(NativeContextCollection.Name)]
 public sealed class NativeSpanningTreeTests
@@ -18,6 +18,9 @@ public sealed class NativeSpanningTreeTests
         { "iris", 3, CheegerIsoSpanningTree.Boruvka }, { "wine", 3, CheegerIsoSpanningTree.Boruvka },
         { "seeds", 3, CheegerIsoSpanningTree.Boruvka }, { "s1", 15, CheegerIsoSpanningTree.Boruvka },
         { "iris", 3, CheegerIsoSpanningTree.Prim }, { "s1", 15, CheegerIsoSpanningTree.Prim },
+        { "iris", 3, CheegerIsoSpanningTree.Kdtree }, { "wine", 3, CheegerIsoSpanningTree.Kdtree },
+        { "seeds", 3, CheegerIsoSpanningTree.Kdtree }, { "s1", 15, CheegerIsoSpanningTree.Kdtree },
+        { "winequality_white", 10, CheegerIsoSpanningTree.Kdtree },
     };
 
     [Theory]
