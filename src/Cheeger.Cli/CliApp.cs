@@ -41,7 +41,7 @@ public static class CliApp
         }
         catch (ClusteringInputException e)
         {
-            return Fail(stderr, ExitCodes.InputError, e.Message, e, verbose);
+            return Fail(stderr, ExitCodes.InputError, e.MessageNaming(CliOptionNames.Flag), e, verbose);
         }
         catch (OutOfMemoryException e)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cheeger.Clustering;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -136,35 +137,35 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
         }
     }
 
-    /// <summary>The C parameters of <paramref name="options"/> (the worker count goes to the context instead).</summary>
-    private CheegerIsoParams Parameters(IsoperimetricOptions options)
+    /// <summary>
+    /// The C parameters of <paramref name="options"/>, already validated (the worker count goes to the context
+    /// instead). Every field comes from the options, so the library's defaults are not fetched first.
+    /// </summary>
+    private CheegerIsoParams Parameters(IsoperimetricOptions options) => new()
     {
-        CheegerIsoParams parameters = CheegerIsoperimetric.DefaultParameters();
-        parameters.SpanningTree = (int)_spanningTree;
-        parameters.K = options.K;
-        parameters.Kernel = options.Kernel switch
+        StructSize = Unsafe.SizeOf<CheegerIsoParams>(),
+        SpanningTree = (int)_spanningTree,
+        K = options.K,
+        Kernel = options.Kernel switch
         {
             FlowKernel.Laplace => (int)CheegerIsoKernel.Laplace,
             FlowKernel.Gauss => (int)CheegerIsoKernel.Gauss,
-            FlowKernel.Inverse => (int)CheegerIsoKernel.Inverse,
-            _ => throw new ClusteringInputException($"--kernel {(int)options.Kernel} is not a known kernel."),
-        };
-        parameters.Weight = options.Weight switch
+            _ => (int)CheegerIsoKernel.Inverse,
+        },
+        Weight = options.Weight switch
         {
             VertexWeight.Tree => (int)CheegerIsoWeight.Tree,
             VertexWeight.Unit => (int)CheegerIsoWeight.Unit,
-            VertexWeight.Graph => (int)CheegerIsoWeight.Graph,
-            _ => throw new ClusteringInputException($"--weight {(int)options.Weight} is not a known vertex weight."),
-        };
-        parameters.Sigma = options.Sigma ?? 0.0;    // 0: derived from the tree
-        parameters.SigmaScale = options.SigmaScale;
-        parameters.Beta = options.Beta;
-        parameters.SearchTolerance = options.SearchTolerance;
-        parameters.MaxSearchSteps = options.MaxSearchSteps;
-        parameters.Standardize = options.Standardize ? 1 : 0;
-        parameters.FullLabels = options.FullLabels ? 1 : 0;
-        return parameters;
-    }
+            _ => (int)CheegerIsoWeight.Graph,
+        },
+        Sigma = options.Sigma ?? 0.0, // 0: derived from the tree
+        SigmaScale = options.SigmaScale,
+        Beta = options.Beta,
+        SearchTolerance = options.SearchTolerance,
+        MaxSearchSteps = options.MaxSearchSteps,
+        Standardize = options.Standardize ? 1 : 0,
+        FullLabels = options.FullLabels ? 1 : 0,
+    };
 
     private static SpanningTree SpanningTreeOf(CheegerIsoTreeArrays tree) => new()
     {
