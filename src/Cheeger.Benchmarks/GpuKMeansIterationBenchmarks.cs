@@ -40,7 +40,7 @@ public class GpuKMeansIterationBenchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>The GPU backends available here.</summary>
-    public static IEnumerable<string> Backends => GpuKMeansBackends.AvailableNames;
+    public static IEnumerable<string> Backends => BenchmarkBackends.AvailableGpu;
 
     /// <summary>Generates (or reuses) the data, picks the initial centroids and makes one unmeasured run (kernel compilation, buffers).</summary>
     [GlobalSetup]
@@ -55,7 +55,7 @@ public class GpuKMeansIterationBenchmarks : IDisposable
         _data = s_data;
         _options = new KMeansOptions { K = K, Seed = 1, MaxIterations = Passes };
         _initial = KMeansInitializer.InitialCentroids(_data, _options);
-        _backend = GpuKMeansBackends.Create(Backend);
+        _backend = BenchmarkBackends.KMeans(Backend);
         Run();
     }
 

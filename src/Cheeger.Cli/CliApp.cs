@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Cheeger.Cli.Backends;
+using Cheeger.Backends;
 using Cheeger.Cli.Commands;
 using Cheeger.Clustering;
 

@@ -59,7 +59,7 @@ public sealed class IlgpuKMeans : IKMeansBackend, IDisposable
     }
 
     /// <inheritdoc/>
-    public string Name => "ilgpu";
+    public string Name => BackendNames.Ilgpu;
 
     /// <summary>Available with the device it runs on, or unavailable with the reason (e.g. cuda asked, none present).</summary>
     public BackendAvailability Availability { get; }

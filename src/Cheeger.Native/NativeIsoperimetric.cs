@@ -37,13 +37,13 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <param name="logger">Receives the library search at debug level.</param>
     /// <param name="spanningTree">How the tree is built (<c>Auto</c> is Prim on the CPU).</param>
     public static NativeIsoperimetric Cpu(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
-        new("native-cpu", CheegerBackend.Cpu, spanningTree, logger);
+        new(BackendNames.NativeCpu, CheegerBackend.Cpu, spanningTree, logger);
 
     /// <summary>The native CUDA backend, <c>native-cuda</c>; unavailable when the library has no CUDA or no device is present.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
     /// <param name="spanningTree">How the tree is built (<c>Auto</c>: Prim below <c>CHEEGER_ISO_BORUVKA_MIN_POINTS</c> points, Borůvka from there).</param>
     public static NativeIsoperimetric Cuda(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
-        new("native-cuda", CheegerBackend.Cuda, spanningTree, logger);
+        new(BackendNames.NativeCuda, CheegerBackend.Cuda, spanningTree, logger);
 
     /// <summary>How this backend builds the spanning tree.</summary>
     public CheegerIsoSpanningTree SpanningTree => _spanningTree;

@@ -30,11 +30,11 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
 
     /// <summary>The native CPU backend, <c>native-cpu</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    public static NativeKMeans Cpu(ILogger? logger = null) => new("native-cpu", CheegerBackend.Cpu, logger);
+    public static NativeKMeans Cpu(ILogger? logger = null) => new(BackendNames.NativeCpu, CheegerBackend.Cpu, logger);
 
     /// <summary>The native CUDA backend, <c>native-cuda</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    public static NativeKMeans Cuda(ILogger? logger = null) => new("native-cuda", CheegerBackend.Cuda, logger);
+    public static NativeKMeans Cuda(ILogger? logger = null) => new(BackendNames.NativeCuda, CheegerBackend.Cuda, logger);
 
     /// <inheritdoc />
     public string Name { get; }

@@ -124,7 +124,7 @@ public sealed class PipelineTests
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var data = BackendAgreementTests.GridPoints(3, 300, 2, 50);
+        var data = TestData.GridPoints(3, 300, 2, 50);
         Assert.ThrowsAny<OperationCanceledException>(() => Backend(backend).Run(data, new IsoperimetricOptions { K = 2, Workers = 2 }, cancelled.Token));
     }
 

@@ -1,17 +1,19 @@
+using Cheeger.Backends;
+using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Isoperimetric;
 using Cheeger.Interop;
-using Cheeger.Native.Tests.Support;
+using Cheeger.Native;
 
-namespace Cheeger.Native.Tests.Isoperimetric;
+namespace Cheeger.Conformance.Tests;
 
 /// <summary>
 /// Every spanning-tree algorithm of the native backends gives the managed serial reference's tree, σ, ε and labels:
 /// Prim and Borůvka on native-cpu everywhere, and on native-cuda where a device is present (skipped with the reason
-/// otherwise).
+/// otherwise), to the isoperimetric contract's tolerance policy.
 /// </summary>
-[Collection(NativeContextCollection.Name)]
-public sealed class NativeSpanningTreeTests
+[Collection(nameof(HeavyTests))]
+public sealed class SpanningTreeAlgorithmTests
 {
     public static TheoryData<string, int, CheegerIsoSpanningTree> Cases => new()
     {
@@ -24,8 +26,8 @@ public sealed class NativeSpanningTreeTests
     [MemberData(nameof(Cases))]
     public void NativeCpuAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
     {
-        Requirements.NativeLibrary();
         using NativeIsoperimetric backend = NativeIsoperimetric.Cpu(spanningTree: algorithm);
+        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCpu), backend.Availability.Reason);
         AssertAgreesWithSerial(backend, file, k, algorithm);
     }
 
@@ -33,9 +35,8 @@ public sealed class NativeSpanningTreeTests
     [MemberData(nameof(Cases))]
     public void NativeCudaAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
     {
-        Requirements.NativeLibrary();
         using NativeIsoperimetric backend = NativeIsoperimetric.Cuda(spanningTree: algorithm);
-        if (!backend.Availability.IsAvailable) Assert.Skip($"native-cuda is not available here: {backend.Availability.Reason}");
+        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCuda), backend.Availability.Reason);
         AssertAgreesWithSerial(backend, file, k, algorithm);
     }
 
@@ -48,11 +49,10 @@ public sealed class NativeSpanningTreeTests
     private static void AssertAgreesWithSerial(NativeIsoperimetric backend, string file, int k, CheegerIsoSpanningTree algorithm)
     {
         Assert.Equal(algorithm, backend.SpanningTree);
-        Dataset data = CsvDatasetReader.Load(RepositoryLayout.Data(file + ".csv"));
+        Dataset data = ConformanceData.Load(file);
         var options = new IsoperimetricOptions { K = k, FullLabels = true, IncludeTree = true, Workers = 2 };
-        CancellationToken cancel = TestContext.Current.CancellationToken;
-        IsoperimetricResult expected = new SerialIsoperimetric().Run(data, options, cancel);
-        IsoperimetricResult actual = backend.Run(data, options, cancel);
-        IsoResultComparison.AssertAgrees(expected, actual, $"{file} k={k} {backend.Name} {algorithm}");
+        IsoperimetricResult expected = ReferenceResults.Of(data, options);
+        IsoperimetricResult actual = backend.Run(data, options, TestContext.Current.CancellationToken);
+        IsoperimetricAgreement.Assert(expected, actual, exact: false, $"{file} k={k} {backend.Name} {algorithm}");
     }
 }
