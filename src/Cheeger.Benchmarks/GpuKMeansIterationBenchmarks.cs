@@ -6,7 +6,7 @@ using Cheeger.Clustering.KMeans;
 namespace Cheeger.Benchmarks;
 
 /// <summary>
-/// The GPU backends (native-cuda, ilgpu-cuda) at GPU sizes: N ∈ {1e6, 1e7, 1e8} uniform 2-D points (fixed seed),
+/// The GPU backends (native-cuda, ilgpu on CUDA) at GPU sizes: N ∈ {1e6, 1e7, 1e8} uniform 2-D points (fixed seed),
 /// k ∈ {10, 40}, <see cref="Passes"/> passes per run. BenchmarkDotNet's Mean is the whole call (upload, the passes,
 /// download); the <c>ms/pass</c> column is the backend's own per-pass time (its assign + update phases: the Lloyd
 /// loop's wall time, without the upload), the figure docs/benchmarks.md quotes. Without a CUDA device there is
