@@ -18,8 +18,10 @@ internal sealed partial class Build
     private const string EmulatedLibrary = SimtBuildDirectory + "/lib/libcheeger.so";
     private const string NativeTestsProject = "tests/Cheeger.Native.Tests/Cheeger.Native.Tests.csproj";
     private const string RequireCudaVariable = "CHEEGER_REQUIRE_CUDA";
-    /// <summary>The GoogleTest and xunit classes of the CUDA backend (ctest -R, xunit --filter-class).</summary>
-    private const string CudaTestPattern = "Cuda";
+    /// <summary>The CUDA backend's GoogleTest suites (CudaIso, Shapes/CudaKMeansMatchesReference, ...) and ctest entries (cuda_...).</summary>
+    private const string CudaCTestPattern = "(^|/)Cuda|^cuda_";
+    /// <summary>The CUDA backend's xunit classes (NativeCudaKMeansTests, NativeCudaDataSetTests).</summary>
+    private const string CudaTestClassPattern = "*Cuda*";
 
     private Target CudaEmulation => _ => _
         .Description("Runs every CUDA test on the emulated device (native/simt): GoogleTest plain and sanitized, the .NET native-cuda tests, the command line.")
@@ -53,7 +55,7 @@ internal sealed partial class Build
         Directory.CreateDirectory(TestResultsDirectory);
         File.Delete(junit);
         // The test preset sets CHEEGER_REQUIRE_CUDA=1 (and the sanitizers' options).
-        await Tool.RunUncheckedAsync("ctest", ["--preset", preset, "-R", CudaTestPattern, "--output-on-failure", "--no-tests=error", "--output-junit", junit]);
+        await Tool.RunUncheckedAsync("ctest", ["--preset", preset, "-R", CudaCTestPattern, "--output-on-failure", "--no-tests=error", "--output-junit", junit]);
         if (!File.Exists(junit))
         {
             throw new BuildFailedException($"ctest --preset {preset} wrote no results ({junit}).");
@@ -75,7 +77,7 @@ internal sealed partial class Build
             "dotnet",
             [
                 "test", "--project", NativeTestsProject, "-c", Configuration.ToString(), "--no-build",
-                "--filter-class", $"*{CudaTestPattern}*",
+                "--filter-class", CudaTestClassPattern,
                 "--results-directory", TestResultsDirectory, "--report-xunit-trx", "--report-xunit-trx-filename", name + ".trx",
             ],
             environment: EmulatedDeviceEnvironment());

@@ -9,6 +9,7 @@ internal sealed partial class Build
     private const string SanitizeBuildDirectory = "artifacts/native-sanitize";
     private const string TestResultsDirectory = "artifacts/test-results";
     private const string BuildTestsProject = "build/Tests/_build.Tests.csproj";
+    private const string RequireNativeVariable = "CHEEGER_REQUIRE_NATIVE";
 
     private Target Test => _ => _
         .Description("Verifies the generated bindings, runs the native tests (plain and sanitized), the .NET test projects and the build's own tests.")
@@ -34,6 +35,9 @@ internal sealed partial class Build
             {
                 suites.Skip("native sanitized (ctest)", "CMakePresets.json has no 'sanitize' configure preset");
             }
+
+            // The native library was built above: its absence must fail the tests that need it, not skip them.
+            if (NativeLibraryPath() is not null) Environment.SetEnvironmentVariable(RequireNativeVariable, "1");
 
             await suites.RunAsync("CUDA emulation", RunCudaEmulationAsync);
 

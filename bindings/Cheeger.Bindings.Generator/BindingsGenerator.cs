@@ -10,12 +10,16 @@ public static class BindingsGenerator
     public static HeaderModel ReadHeader(string headerPath, string clang)
     {
         if (!File.Exists(headerPath)) throw new BindingsException($"Header not found: {headerPath}");
-        IReadOnlyList<MacroConstant> constants = VersionMacroReader.Read(File.ReadAllText(headerPath));
+        string headerText = File.ReadAllText(headerPath);
+        IReadOnlyList<MacroConstant> constants = VersionMacroReader.Read(headerText);
         using JsonDocument ast = ClangAstDumper.Dump(clang, headerPath);
         IReadOnlyList<HeaderDeclaration> declarations = HeaderAstReader.Read(ast.RootElement, headerPath);
         if (!declarations.OfType<FunctionDeclaration>().Any())
             throw new BindingsException($"{headerPath} declares no functions: is it the right header?");
-        return new HeaderModel(Path.GetFileName(headerPath), constants, declarations);
+        return new HeaderModel(Path.GetFileName(headerPath), constants, declarations)
+        {
+            ContractConstants = ContractMacroReader.Read(headerText),
+        };
     }
 
     /// <summary>The C# bindings of <paramref name="headerPath"/>, as text.</summary>

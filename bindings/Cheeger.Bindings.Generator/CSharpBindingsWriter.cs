@@ -60,7 +60,7 @@ public sealed class CSharpBindingsWriter
     private void WriteConstants()
     {
         Line();
-        Line($"/// <summary>The integer macros of {Xml(_model.HeaderFileName)}: the version of the header the bindings were generated from.</summary>");
+        Line($"/// <summary>The numeric macros of {Xml(_model.HeaderFileName)}: the version of the header the bindings were generated from, and the constants and defaults every backend shares.</summary>");
         Line($"public static class {_conventions.ConstantsClass}");
         Line("{");
         for (int i = 0; i < _model.Constants.Count; i++)
@@ -69,6 +69,12 @@ public sealed class CSharpBindingsWriter
             if (i > 0) Line();
             Line($"{Indent}/// <summary><c>#define {constant.Name} {constant.Value.ToString(CultureInfo.InvariantCulture)}</c></summary>");
             Line($"{Indent}public const int {_conventions.ConstantName(constant.Name)} = {constant.Value.ToString(CultureInfo.InvariantCulture)};");
+        }
+        foreach (ContractConstant constant in _model.ContractConstants)
+        {
+            Line();
+            Line($"{Indent}/// <summary><c>#define {constant.Name} {constant.Literal}</c></summary>");
+            Line($"{Indent}public const {(constant.IsInteger ? "int" : "double")} {_conventions.ConstantName(constant.Name)} = {constant.Literal};");
         }
         Line("}");
     }

@@ -6,6 +6,9 @@ namespace Cheeger.Bindings.Generator;
 /// <param name="Declarations">Enums, structs, handles and functions, in the order the header declares them.</param>
 public sealed record HeaderModel(string HeaderFileName, IReadOnlyList<MacroConstant> Constants, IReadOnlyList<HeaderDeclaration> Declarations)
 {
+    /// <summary>The shared constants and defaults of the header (every numeric define but the version).</summary>
+    public IReadOnlyList<ContractConstant> ContractConstants { get; init; } = [];
+
     /// <summary>The functions, in header order.</summary>
     public IEnumerable<FunctionDeclaration> Functions => Declarations.OfType<FunctionDeclaration>();
 }

@@ -10,17 +10,50 @@ using System.Runtime.InteropServices;
 
 namespace Cheeger.Interop;
 
-/// <summary>The integer macros of cheeger.h: the version of the header the bindings were generated from.</summary>
+/// <summary>The numeric macros of cheeger.h: the version of the header the bindings were generated from, and the constants and defaults every backend shares.</summary>
 public static class CheegerConstants
 {
     /// <summary><c>#define CHEEGER_VERSION_MAJOR 0</c></summary>
     public const int VersionMajor = 0;
 
-    /// <summary><c>#define CHEEGER_VERSION_MINOR 2</c></summary>
-    public const int VersionMinor = 2;
+    /// <summary><c>#define CHEEGER_VERSION_MINOR 3</c></summary>
+    public const int VersionMinor = 3;
 
     /// <summary><c>#define CHEEGER_VERSION_PATCH 0</c></summary>
     public const int VersionPatch = 0;
+
+    /// <summary><c>#define CHEEGER_KMEANS_CHUNK_ROWS 4096</c></summary>
+    public const int KMeansChunkRows = 4096;
+
+    /// <summary><c>#define CHEEGER_KMEANS_DEFAULT_K 8</c></summary>
+    public const int KMeansDefaultK = 8;
+
+    /// <summary><c>#define CHEEGER_KMEANS_DEFAULT_MAX_ITERATIONS 300</c></summary>
+    public const int KMeansDefaultMaxIterations = 300;
+
+    /// <summary><c>#define CHEEGER_ISO_DEFAULT_K 2</c></summary>
+    public const int IsoDefaultK = 2;
+
+    /// <summary><c>#define CHEEGER_ISO_DEFAULT_MAX_SEARCH_STEPS 200</c></summary>
+    public const int IsoDefaultMaxSearchSteps = 200;
+
+    /// <summary><c>#define CHEEGER_ISO_DEFAULT_SIGMA_SCALE 2.0</c></summary>
+    public const double IsoDefaultSigmaScale = 2.0;
+
+    /// <summary><c>#define CHEEGER_ISO_DEFAULT_SEARCH_TOLERANCE 1e-12</c></summary>
+    public const double IsoDefaultSearchTolerance = 1e-12;
+
+    /// <summary><c>#define CHEEGER_ISO_BORUVKA_MIN_POINTS 2048</c></summary>
+    public const int IsoBoruvkaMinPoints = 2048;
+
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D2 4000</c></summary>
+    public const int IsoKdtreeMinPointsD2 = 4000;
+
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D6 16000</c></summary>
+    public const int IsoKdtreeMinPointsD6 = 16000;
+
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 64000</c></summary>
+    public const int IsoKdtreeMinPointsD8 = 64000;
 }
 
 /// <summary>Outcome of every call.</summary>
@@ -154,6 +187,10 @@ public enum CheegerPrecision : int
 [StructLayout(LayoutKind.Sequential)]
 public struct CheegerKMeansParams
 {
+    /// <summary>sizeof(cheeger_kmeans_params) as the caller was built; set by the _default call.</summary>
+    /// <remarks>C: <c>int64_t struct_size</c>.</remarks>
+    public long StructSize;
+
     /// <summary>clusters, 1 &lt;= k &lt;= n (default 8).</summary>
     /// <remarks>C: <c>int32_t k</c>.</remarks>
     public int K;
@@ -270,6 +307,10 @@ public enum CheegerIsoSpanningTree : int
 [StructLayout(LayoutKind.Sequential)]
 public struct CheegerIsoParams
 {
+    /// <summary>sizeof(cheeger_iso_params) as the caller was built; set by the _default call.</summary>
+    /// <remarks>C: <c>int64_t struct_size</c>.</remarks>
+    public long StructSize;
+
     /// <summary>clusters, 1 &lt;= k &lt;= n (default 2).</summary>
     /// <remarks>C: <c>int32_t k</c>.</remarks>
     public int K;

@@ -318,6 +318,12 @@ else
 fi
 
 if [[ $DOTNET_OK -eq 1 ]]; then
+    # What was built must be used: a missing native library, or on a GPU machine a missing CUDA backend, fails the
+    # tests instead of skipping them.
+    [[ $NATIVE_OK -eq 1 ]] && export CHEEGER_REQUIRE_NATIVE=1
+    if [[ $USE_CUDA -eq 1 ]] && command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L 2>/dev/null | grep -q '^GPU '; then
+        export CHEEGER_REQUIRE_CUDA=1
+    fi
     for dir in "$BUNDLE_DIR"/tests/*/; do
         name=$(basename "$dir")
         step "$name" "$RESULTS_DIR/tests/$name.log" run_test_project "$dir" "$name"

@@ -6,7 +6,9 @@
  *  - sizes are int64_t, input arrays are const and caller-owned, output arrays are caller-allocated;
  *  - points are n x d doubles, row-major; labels are int32_t per point;
  *  - stateful work happens on an opaque cheeger_context, created and destroyed in pairs;
- *  - parameter structs are filled with defaults by their *_default call before the caller edits them.
+ *  - parameter structs are filled with defaults by their *_default call before the caller edits them; each starts
+ *    with its struct_size, which that call sets: the library reads an older, smaller struct only as far as it goes
+ *    (the fields beyond take their defaults) and refuses a larger one it does not know.
  * This header is the one source of truth for the generated C# bindings (bindings/).
  */
 #ifndef CHEEGER_H
@@ -30,8 +32,22 @@ extern "C" {
 
 /* Version of this header; the library reports its own through cheeger_version_get. */
 #define CHEEGER_VERSION_MAJOR 0
-#define CHEEGER_VERSION_MINOR 2
+#define CHEEGER_VERSION_MINOR 3
 #define CHEEGER_VERSION_PATCH 0
+
+/* Rows per chunk of the parallel k-means backends: each chunk sums its own deltas, merged in chunk order, so the
+ * chunk size is part of the result (every worker count gives the same bits); a multiple of every SIMD lane count. */
+#define CHEEGER_KMEANS_CHUNK_ROWS 4096
+
+/* Defaults of cheeger_kmeans_params_default (and of the managed KMeansOptions). */
+#define CHEEGER_KMEANS_DEFAULT_K 8
+#define CHEEGER_KMEANS_DEFAULT_MAX_ITERATIONS 300
+
+/* Defaults of cheeger_iso_params_default (and of the managed IsoperimetricOptions; docs/isoperimetric.md). */
+#define CHEEGER_ISO_DEFAULT_K 2
+#define CHEEGER_ISO_DEFAULT_MAX_SEARCH_STEPS 200
+#define CHEEGER_ISO_DEFAULT_SIGMA_SCALE 2.0
+#define CHEEGER_ISO_DEFAULT_SEARCH_TOLERANCE 1e-12
 
 /* Outcome of every call. */
 typedef enum cheeger_status {
@@ -81,6 +97,7 @@ typedef enum cheeger_precision {
 
 /* K-means parameters; fill with cheeger_kmeans_params_default first. */
 typedef struct cheeger_kmeans_params {
+    int64_t struct_size;    /* sizeof(cheeger_kmeans_params) as the caller was built; set by the _default call */
     int32_t k;              /* clusters, 1 <= k <= n (default 8) */
     int32_t max_iterations; /* passes, >= 1 (default 300) */
     uint64_t seed;          /* seed of the initial rows when no initial centroids are given (default 0) */
@@ -140,6 +157,7 @@ typedef enum cheeger_iso_spanning_tree {
 /* Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with
  * cheeger_iso_params_default first. Worker threads are the context's. */
 typedef struct cheeger_iso_params {
+    int64_t struct_size;      /* sizeof(cheeger_iso_params) as the caller was built; set by the _default call */
     int32_t k;                /* clusters, 1 <= k <= n (default 2) */
     int32_t kernel;           /* cheeger_iso_kernel (default LAPLACE) */
     int32_t weight;           /* cheeger_iso_weight (default TREE) */

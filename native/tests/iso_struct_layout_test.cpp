@@ -18,13 +18,14 @@ std::int64_t layout(const char* type, const char* field) {
     EXPECT_EQ(layout(#type, #field), static_cast<std::int64_t>(offsetof(type, field))) << #type "." #field
 
 TEST(IsoStructLayout, Sizes) {
-    EXPECT_EQ(layout("cheeger_iso_params", nullptr), 64);
+    EXPECT_EQ(layout("cheeger_iso_params", nullptr), 72);
     EXPECT_EQ(layout("cheeger_iso_probe", nullptr), 16);
     EXPECT_EQ(layout("cheeger_iso_info", nullptr), 96);
     EXPECT_EQ(layout("cheeger_iso_tree", nullptr), static_cast<std::int64_t>(9 * sizeof(void*)));
 }
 
 TEST(IsoStructLayout, EveryFieldOffset) {
+    EXPECT_FIELD(cheeger_iso_params, struct_size);
     EXPECT_FIELD(cheeger_iso_params, k);
     EXPECT_FIELD(cheeger_iso_params, kernel);
     EXPECT_FIELD(cheeger_iso_params, weight);

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -49,6 +50,24 @@ TEST_F(IsoRunValidation, ValidCallSucceedsAndClearsTheError) {
     EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
     EXPECT_EQ(error(), "");
     EXPECT_EQ(labels, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1}));
+}
+
+TEST_F(IsoRunValidation, AnOlderSmallerParamsIsReadOnlyAsFarAsItGoes) {
+    // A 0.2-era caller knew no spanning_tree and no reserved: the bytes after full_labels are not its own.
+    ASSERT_EQ(run(), CHEEGER_STATUS_OK) << error();
+    const std::vector<std::int32_t> full_size_labels = labels;
+    params.struct_size = static_cast<std::int64_t>(offsetof(cheeger_iso_params, spanning_tree));
+    params.spanning_tree = 77;  // neither is valid: refused if they were read
+    params.reserved = 5;
+    EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
+    EXPECT_EQ(labels, full_size_labels);
+}
+
+TEST_F(IsoRunValidation, ALargerParamsThanTheLibraryKnowsIsRefused) {
+    params.struct_size = static_cast<std::int64_t>(sizeof(cheeger_iso_params)) + 8;
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_THAT(error(), ::testing::HasSubstr("params->struct_size = 80 is larger than the 72-byte cheeger_iso_params"));
+    EXPECT_THAT(error(), ::testing::HasSubstr("newer cheeger.h"));
 }
 
 TEST_F(IsoRunValidation, Defaults) {

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -51,6 +52,33 @@ TEST_F(KMeansValidation, ValidCallSucceedsAndClearsTheError) {
     EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
     EXPECT_EQ(error(), "");
     EXPECT_EQ(labels, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1}));
+}
+
+TEST_F(KMeansValidation, AnOlderSmallerParamsIsReadOnlyAsFarAsItGoes) {
+    // A caller built before `precision` existed: the library must not read the bytes after `init`.
+    params.struct_size = static_cast<std::int64_t>(offsetof(cheeger_kmeans_params, precision));
+    params.precision = 99;  // not a cheeger_precision: refused if it were read
+    EXPECT_EQ(run(), CHEEGER_STATUS_OK) << error();
+    EXPECT_EQ(labels, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1}));
+}
+
+TEST_F(KMeansValidation, ALargerParamsThanTheLibraryKnowsIsRefused) {
+    params.struct_size = static_cast<std::int64_t>(sizeof(cheeger_kmeans_params)) + 8;
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_EQ(error(), "cheeger_kmeans_run: params->struct_size = 48 is larger than the 40-byte cheeger_kmeans_params "
+                       "of this library (version " + std::to_string(CHEEGER_VERSION_MAJOR) + "." +
+                           std::to_string(CHEEGER_VERSION_MINOR) + "." + std::to_string(CHEEGER_VERSION_PATCH) +
+                           "): the caller was built against a newer cheeger.h");
+}
+
+TEST_F(KMeansValidation, AParamsSizeThatIsNoneOfItsPrefixesIsRefused) {
+    params.struct_size = 0;
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_EQ(error(), "cheeger_kmeans_run: params->struct_size = 0 is not the size of a cheeger_kmeans_params: fill "
+                       "the struct with cheeger_kmeans_params_default first");
+    params.struct_size = static_cast<std::int64_t>(offsetof(cheeger_kmeans_params, tolerance)) + 4;
+    EXPECT_EQ(run(), CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_EQ(error(), "cheeger_kmeans_run: params->struct_size = 28 ends inside a field of cheeger_kmeans_params");
 }
 
 TEST_F(KMeansValidation, NullContext) {

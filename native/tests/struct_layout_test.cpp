@@ -19,7 +19,7 @@ std::int64_t layout(const char* type, const char* field) {
 
 TEST(StructLayout, SizesAreTheOnesTheBindingsDeclare) {
     EXPECT_EQ(layout("cheeger_capabilities", nullptr), 288);
-    EXPECT_EQ(layout("cheeger_kmeans_params", nullptr), 32);
+    EXPECT_EQ(layout("cheeger_kmeans_params", nullptr), 40);
     EXPECT_EQ(layout("cheeger_kmeans_info", nullptr), 48);
     EXPECT_EQ(layout("cheeger_capabilities", nullptr), static_cast<std::int64_t>(sizeof(cheeger_capabilities)));
     EXPECT_EQ(layout("cheeger_kmeans_params", nullptr), static_cast<std::int64_t>(sizeof(cheeger_kmeans_params)));
@@ -35,6 +35,7 @@ TEST(StructLayout, EveryFieldOffset) {
     EXPECT_FIELD(cheeger_capabilities, reserved);
     EXPECT_FIELD(cheeger_capabilities, cuda_total_memory);
     EXPECT_FIELD(cheeger_capabilities, cuda_device_name);
+    EXPECT_FIELD(cheeger_kmeans_params, struct_size);
     EXPECT_FIELD(cheeger_kmeans_params, k);
     EXPECT_FIELD(cheeger_kmeans_params, max_iterations);
     EXPECT_FIELD(cheeger_kmeans_params, seed);
@@ -48,6 +49,17 @@ TEST(StructLayout, EveryFieldOffset) {
     EXPECT_FIELD(cheeger_kmeans_info, seconds_init);
     EXPECT_FIELD(cheeger_kmeans_info, seconds_assign);
     EXPECT_FIELD(cheeger_kmeans_info, seconds_update);
+}
+
+TEST(StructLayout, EveryParamsStructStartsWithItsSizeAsItsDefaultCallSetsIt) {
+    cheeger_kmeans_params kmeans{};
+    ASSERT_EQ(cheeger_kmeans_params_default(&kmeans), CHEEGER_STATUS_OK);
+    EXPECT_EQ(layout("cheeger_kmeans_params", "struct_size"), 0);
+    EXPECT_EQ(kmeans.struct_size, static_cast<std::int64_t>(sizeof(cheeger_kmeans_params)));
+    cheeger_iso_params iso{};
+    ASSERT_EQ(cheeger_iso_params_default(&iso), CHEEGER_STATUS_OK);
+    EXPECT_EQ(layout("cheeger_iso_params", "struct_size"), 0);
+    EXPECT_EQ(iso.struct_size, static_cast<std::int64_t>(sizeof(cheeger_iso_params)));
 }
 
 TEST(StructLayout, UnknownNamesAreRejected) {

@@ -48,9 +48,9 @@ public static class GpuAgreementReport
             $"Uniform 2-D points (SyntheticData.Uniform, fixed seed), initial centroids KMeansInitializer with seed 1, at most {passes} passes.");
         report.AppendLine();
 
-        string[] gpuBackends = [.. GpuKMeansBackends.AvailableNames];
-        foreach ((string name, string reason) in GpuKMeansBackends.Unavailable)
-            report.AppendLine(CultureInfo.InvariantCulture, $"- {name}: not available here ({reason})");
+        string[] gpuBackends = [.. BenchmarkBackends.AvailableGpu];
+        foreach ((string name, var availability) in BenchmarkBackends.Gpu.Where(g => !g.Availability.IsAvailable))
+            report.AppendLine(CultureInfo.InvariantCulture, $"- {name}: not available here ({availability.Reason})");
         if (gpuBackends.Length == 0)
         {
             report.AppendLine();
@@ -73,7 +73,7 @@ public static class GpuAgreementReport
                 (KMeansResult cpu, double cpuSeconds) = Timed(new ParallelKMeans(), data, options, initial);
                 foreach (string name in gpuBackends)
                 {
-                    IKMeansBackend backend = GpuKMeansBackends.Create(name);
+                    IKMeansBackend backend = BenchmarkBackends.KMeans(name);
                     try
                     {
                         (KMeansResult gpu, double gpuSeconds) = Timed(backend, data, options, initial);

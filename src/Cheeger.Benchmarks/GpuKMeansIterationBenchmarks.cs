@@ -6,7 +6,7 @@ using Cheeger.Clustering.KMeans;
 namespace Cheeger.Benchmarks;
 
 /// <summary>
-/// The GPU backends (native-cuda, ilgpu-cuda) at GPU sizes: N ∈ {1e6, 1e7, 1e8} uniform 2-D points (fixed seed),
+/// The GPU backends (native-cuda, ilgpu on CUDA) at GPU sizes: N ∈ {1e6, 1e7, 1e8} uniform 2-D points (fixed seed),
 /// k ∈ {10, 40}, <see cref="Passes"/> passes per run. BenchmarkDotNet's Mean is the whole call (upload, the passes,
 /// download); the <c>ms/pass</c> column is the backend's own per-pass time (its assign + update phases: the Lloyd
 /// loop's wall time, without the upload), the figure docs/benchmarks.md quotes. Without a CUDA device there is
@@ -40,7 +40,7 @@ public class GpuKMeansIterationBenchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>The GPU backends available here.</summary>
-    public static IEnumerable<string> Backends => GpuKMeansBackends.AvailableNames;
+    public static IEnumerable<string> Backends => BenchmarkBackends.AvailableGpu;
 
     /// <summary>Generates (or reuses) the data, picks the initial centroids and makes one unmeasured run (kernel compilation, buffers).</summary>
     [GlobalSetup]
@@ -55,7 +55,7 @@ public class GpuKMeansIterationBenchmarks : IDisposable
         _data = s_data;
         _options = new KMeansOptions { K = K, Seed = 1, MaxIterations = Passes };
         _initial = KMeansInitializer.InitialCentroids(_data, _options);
-        _backend = GpuKMeansBackends.Create(Backend);
+        _backend = BenchmarkBackends.KMeans(Backend);
         Run();
     }
 

@@ -1,3 +1,4 @@
+using Cheeger.Clustering;
 using BenchmarkDotNet.Attributes;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -26,7 +27,7 @@ public class IsoperimetricBenchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>Every isoperimetric backend that can run here.</summary>
-    public static IEnumerable<string> Backends => IsoperimetricBackends.AvailableNames;
+    public static IEnumerable<string> Backends => BenchmarkBackends.Available(ClusteringMethod.Isoperimetric);
 
     /// <summary>Loads or generates the input.</summary>
     [GlobalSetup]
@@ -36,7 +37,7 @@ public class IsoperimetricBenchmarks : IDisposable
             ? SyntheticData.Uniform(int.Parse(Input[8..Input.IndexOf('x')]), int.Parse(Input[(Input.IndexOf('x') + 1)..]))
             : SyntheticData.Bundled(Input);
         _options = new IsoperimetricOptions { K = 10 };
-        _backend = IsoperimetricBackends.Create(Backend);
+        _backend = BenchmarkBackends.Isoperimetric(Backend);
     }
 
     /// <summary>The whole pipeline once.</summary>

@@ -1,3 +1,4 @@
+using Cheeger.Clustering;
 using BenchmarkDotNet.Attributes;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -25,7 +26,7 @@ public class IsoperimetricTable1Benchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>Every isoperimetric backend that can run here.</summary>
-    public static IEnumerable<string> Backends => IsoperimetricBackends.AvailableNames;
+    public static IEnumerable<string> Backends => BenchmarkBackends.Available(ClusteringMethod.Isoperimetric);
 
     /// <summary>Loads the row's data set.</summary>
     [GlobalSetup]
@@ -40,7 +41,7 @@ public class IsoperimetricTable1Benchmarks : IDisposable
             _ => throw new ArgumentException($"Unknown Table 1 row '{Row}'."),
         };
         _options = new IsoperimetricOptions { K = k };
-        _backend = IsoperimetricBackends.Create(Backend);
+        _backend = BenchmarkBackends.Isoperimetric(Backend);
     }
 
     /// <summary>The whole pipeline once.</summary>

@@ -1,3 +1,4 @@
+using Cheeger.Clustering;
 using BenchmarkDotNet.Attributes;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -26,7 +27,7 @@ public class KMeansAllocationBenchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>Every k-means backend that can run here.</summary>
-    public static IEnumerable<string> Backends => KMeansBackends.AvailableNames;
+    public static IEnumerable<string> Backends => BenchmarkBackends.Available(ClusteringMethod.KMeans);
 
     /// <summary>Generates the data and checks the pass count.</summary>
     [GlobalSetup]
@@ -35,7 +36,7 @@ public class KMeansAllocationBenchmarks : IDisposable
         _data = SyntheticData.Uniform(1_000_000, 2);
         _options = new KMeansOptions { K = 40, Seed = 1, MaxIterations = Passes };
         _initial = KMeansInitializer.InitialCentroids(_data, _options);
-        _backend = KMeansBackends.Create(Backend);
+        _backend = BenchmarkBackends.KMeans(Backend);
         var check = _backend.Run(_data, _options, _initial);
         if (check.Iterations != Passes)
             throw new InvalidOperationException($"{Backend} stopped after {check.Iterations} passes, not {Passes}.");

@@ -1,3 +1,4 @@
+using Cheeger.Clustering;
 using BenchmarkDotNet.Attributes;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -36,7 +37,7 @@ public class KMeansIterationBenchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>Every k-means backend that can run here.</summary>
-    public static IEnumerable<string> Backends => KMeansBackends.AvailableNames;
+    public static IEnumerable<string> Backends => BenchmarkBackends.Available(ClusteringMethod.KMeans);
 
     /// <summary>Generates the data and the initial centroids, and checks that a run makes exactly <see cref="Passes"/> passes.</summary>
     [GlobalSetup]
@@ -45,7 +46,7 @@ public class KMeansIterationBenchmarks : IDisposable
         _data = SyntheticData.Uniform(N, 2);
         _options = new KMeansOptions { K = K, Seed = 1, MaxIterations = Passes };
         _initial = KMeansInitializer.InitialCentroids(_data, _options);
-        _backend = KMeansBackends.Create(Backend);
+        _backend = BenchmarkBackends.KMeans(Backend);
         var check = _backend.Run(_data, _options, _initial);
         if (check.Iterations != Passes)
             throw new InvalidOperationException($"{Backend} stopped after {check.Iterations} passes, not {Passes}: the per-pass time would be wrong.");

@@ -1,3 +1,4 @@
+using Cheeger.Clustering;
 using BenchmarkDotNet.Attributes;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -40,7 +41,7 @@ public class KMeansWorkersBenchmarks : IDisposable
     public string Backend { get; set; } = "";
 
     /// <summary>The multi-core CPU backends that can run here.</summary>
-    public static IEnumerable<string> Backends => KMeansBackends.AvailableNames.Where(name => name is "parallel" or "native-cpu");
+    public static IEnumerable<string> Backends => BenchmarkBackends.Available(ClusteringMethod.KMeans).Where(name => name is BackendNames.Parallel or BackendNames.NativeCpu);
 
     /// <summary>Generates the data and the initial centroids, and checks that a run makes exactly <see cref="Passes"/> passes.</summary>
     [GlobalSetup]
@@ -49,7 +50,7 @@ public class KMeansWorkersBenchmarks : IDisposable
         _data = SyntheticData.Uniform(N, 2);
         _options = new KMeansOptions { K = K, Seed = 1, MaxIterations = Passes, Workers = Workers };
         _initial = KMeansInitializer.InitialCentroids(_data, _options);
-        _backend = KMeansBackends.Create(Backend);
+        _backend = BenchmarkBackends.KMeans(Backend);
         var check = _backend.Run(_data, _options, _initial);
         if (check.Iterations != Passes)
             throw new InvalidOperationException($"{Backend} stopped after {check.Iterations} passes, not {Passes}: the per-pass time would be wrong.");

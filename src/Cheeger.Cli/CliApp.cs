@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Cheeger.Cli.Backends;
+using Cheeger.Backends;
 using Cheeger.Cli.Commands;
 using Cheeger.Clustering;
 
@@ -41,7 +41,7 @@ public static class CliApp
         }
         catch (ClusteringInputException e)
         {
-            return Fail(stderr, ExitCodes.InputError, e.Message, e, verbose);
+            return Fail(stderr, ExitCodes.InputError, e.MessageNaming(CliOptionNames.Flag), e, verbose);
         }
         catch (OutOfMemoryException e)
         {

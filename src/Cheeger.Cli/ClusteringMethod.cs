@@ -1,14 +1,6 @@
+using Cheeger.Clustering;
+
 namespace Cheeger.Cli;
-
-/// <summary>The clustering methods the command line runs.</summary>
-public enum ClusteringMethod
-{
-    /// <summary>Lloyd's k-means (<c>--method kmeans</c>).</summary>
-    KMeans,
-
-    /// <summary>Isoperimetric tree clustering (<c>--method iso</c>).</summary>
-    Isoperimetric,
-}
 
 /// <summary>The command-line spelling of each method.</summary>
 public static class ClusteringMethodNames

@@ -35,7 +35,7 @@ public sealed class IlgpuKMeans : IKMeansBackend, IDisposable
     public IlgpuKMeans(IlgpuDevicePreference device = IlgpuDevicePreference.Auto, ILogger? logger = null)
     {
         if (!Enum.IsDefined(device))
-            throw new ClusteringInputException($"--device {(int)device} is not a known ILGPU device (auto, cpu, cuda).");
+            throw new ClusteringInputException($"device {(int)device} is not a known ILGPU device (auto, cpu, cuda).");
         DevicePreference = device;
         _device = IlgpuDevice.Open(device, out string unavailableReason);
         if (_device is null)
@@ -59,7 +59,7 @@ public sealed class IlgpuKMeans : IKMeansBackend, IDisposable
     }
 
     /// <inheritdoc/>
-    public string Name => "ilgpu";
+    public string Name => BackendNames.Ilgpu;
 
     /// <summary>Available with the device it runs on, or unavailable with the reason (e.g. cuda asked, none present).</summary>
     public BackendAvailability Availability { get; }
@@ -81,6 +81,7 @@ public sealed class IlgpuKMeans : IKMeansBackend, IDisposable
         if (!Availability.IsAvailable)
             throw new ClusteringInputException($"The ilgpu backend cannot run here: {Availability.Reason}");
         options.Validate(data);
+        KMeansArguments.CheckPrecision(options, offersSinglePrecision: false);
         int n = data.Count, d = data.Dimension, k = options.K;
         if (initialCentroids.Length != (long)k * d)
             throw new ClusteringInputException(

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cheeger.Clustering;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -36,13 +37,13 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <param name="logger">Receives the library search at debug level.</param>
     /// <param name="spanningTree">How the tree is built (<c>Auto</c>: the kd-tree Borůvka from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c>, <c>_D6</c> or <c>_D8</c> points of at most 2, 6 or 8 dimensions, Prim otherwise).</param>
     public static NativeIsoperimetric Cpu(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
-        new("native-cpu", CheegerBackend.Cpu, spanningTree, logger);
+        new(BackendNames.NativeCpu, CheegerBackend.Cpu, spanningTree, logger);
 
     /// <summary>The native CUDA backend, <c>native-cuda</c>; unavailable when the library has no CUDA or no device is present.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
     /// <param name="spanningTree">How the tree is built (<c>Auto</c>: Prim below <c>CHEEGER_ISO_BORUVKA_MIN_POINTS</c> points, Borůvka from there; <c>Kdtree</c> runs the device Borůvka).</param>
     public static NativeIsoperimetric Cuda(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
-        new("native-cuda", CheegerBackend.Cuda, spanningTree, logger);
+        new(BackendNames.NativeCuda, CheegerBackend.Cuda, spanningTree, logger);
 
     /// <summary>How this backend builds the spanning tree.</summary>
     public CheegerIsoSpanningTree SpanningTree => _spanningTree;
@@ -136,35 +137,35 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
         }
     }
 
-    /// <summary>The C parameters of <paramref name="options"/> (the worker count goes to the context instead).</summary>
-    private CheegerIsoParams Parameters(IsoperimetricOptions options)
+    /// <summary>
+    /// The C parameters of <paramref name="options"/>, already validated (the worker count goes to the context
+    /// instead). Every field comes from the options, so the library's defaults are not fetched first.
+    /// </summary>
+    private CheegerIsoParams Parameters(IsoperimetricOptions options) => new()
     {
-        CheegerIsoParams parameters = CheegerIsoperimetric.DefaultParameters();
-        parameters.SpanningTree = (int)_spanningTree;
-        parameters.K = options.K;
-        parameters.Kernel = options.Kernel switch
+        StructSize = Unsafe.SizeOf<CheegerIsoParams>(),
+        SpanningTree = (int)_spanningTree,
+        K = options.K,
+        Kernel = options.Kernel switch
         {
             FlowKernel.Laplace => (int)CheegerIsoKernel.Laplace,
             FlowKernel.Gauss => (int)CheegerIsoKernel.Gauss,
-            FlowKernel.Inverse => (int)CheegerIsoKernel.Inverse,
-            _ => throw new ClusteringInputException($"--kernel {(int)options.Kernel} is not a known kernel."),
-        };
-        parameters.Weight = options.Weight switch
+            _ => (int)CheegerIsoKernel.Inverse,
+        },
+        Weight = options.Weight switch
         {
             VertexWeight.Tree => (int)CheegerIsoWeight.Tree,
             VertexWeight.Unit => (int)CheegerIsoWeight.Unit,
-            VertexWeight.Graph => (int)CheegerIsoWeight.Graph,
-            _ => throw new ClusteringInputException($"--weight {(int)options.Weight} is not a known vertex weight."),
-        };
-        parameters.Sigma = options.Sigma ?? 0.0;    // 0: derived from the tree
-        parameters.SigmaScale = options.SigmaScale;
-        parameters.Beta = options.Beta;
-        parameters.SearchTolerance = options.SearchTolerance;
-        parameters.MaxSearchSteps = options.MaxSearchSteps;
-        parameters.Standardize = options.Standardize ? 1 : 0;
-        parameters.FullLabels = options.FullLabels ? 1 : 0;
-        return parameters;
-    }
+            _ => (int)CheegerIsoWeight.Graph,
+        },
+        Sigma = options.Sigma ?? 0.0, // 0: derived from the tree
+        SigmaScale = options.SigmaScale,
+        Beta = options.Beta,
+        SearchTolerance = options.SearchTolerance,
+        MaxSearchSteps = options.MaxSearchSteps,
+        Standardize = options.Standardize ? 1 : 0,
+        FullLabels = options.FullLabels ? 1 : 0,
+    };
 
     private static SpanningTree SpanningTreeOf(CheegerIsoTreeArrays tree) => new()
     {

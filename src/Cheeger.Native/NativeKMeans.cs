@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cheeger.Clustering;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
@@ -29,11 +30,11 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
 
     /// <summary>The native CPU backend, <c>native-cpu</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    public static NativeKMeans Cpu(ILogger? logger = null) => new("native-cpu", CheegerBackend.Cpu, logger);
+    public static NativeKMeans Cpu(ILogger? logger = null) => new(BackendNames.NativeCpu, CheegerBackend.Cpu, logger);
 
     /// <summary>The native CUDA backend, <c>native-cuda</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    public static NativeKMeans Cuda(ILogger? logger = null) => new("native-cuda", CheegerBackend.Cuda, logger);
+    public static NativeKMeans Cuda(ILogger? logger = null) => new(BackendNames.NativeCuda, CheegerBackend.Cuda, logger);
 
     /// <inheritdoc />
     public string Name { get; }
@@ -79,17 +80,21 @@ public sealed class NativeKMeans : IKMeansBackend, IDisposable
     /// <exception cref="CheegerNativeException">The native core refused or failed (e.g. no CUDA device).</exception>
     public KMeansResult Run(Dataset data, KMeansOptions options, ReadOnlySpan<double> initialCentroids, CancellationToken cancellation = default)
     {
-        KMeansArguments.Check(data, options, initialCentroids);
+        KMeansArguments.Check(data, options, initialCentroids, offersSinglePrecision: _backend == CheegerBackend.Cuda);
         int d = data.Dimension;
         cancellation.ThrowIfCancellationRequested();
 
-        CheegerKMeansParams parameters = CheegerKMeans.DefaultParameters();
-        parameters.K = options.K;
-        parameters.MaxIterations = options.MaxIterations;
-        parameters.Seed = options.Seed;
-        parameters.Tolerance = options.Tolerance;
-        parameters.Init = (int)CheegerKMeansInit.Random; // unused: the initial centroids are given
-        parameters.Precision = (int)CheegerPrecision.Double;
+        // Every field comes from the options, so the library's defaults are not fetched first; the size is ours.
+        var parameters = new CheegerKMeansParams
+        {
+            StructSize = Unsafe.SizeOf<CheegerKMeansParams>(),
+            K = options.K,
+            MaxIterations = options.MaxIterations,
+            Seed = options.Seed,
+            Tolerance = options.Tolerance,
+            Init = (int)CheegerKMeansInit.Random, // unused: the initial centroids are given
+            Precision = (int)(options.Precision == KMeansPrecision.Single ? CheegerPrecision.Single : CheegerPrecision.Double),
+        };
 
         var labels = new int[data.Count];
         var centroids = new double[options.K * d];

@@ -24,8 +24,8 @@ public sealed class DryRunTests
         var suites = Suites().Where(IsGpuSuite).ToArray();
         Assert.NotEmpty(suites);
         // Without a GPU backend the GPU suites have no cases at all; say so rather than pass.
-        if (!GpuKMeansBackends.AvailableNames.Any())
-            Assert.Skip("No GPU backend here: " + string.Join("; ", GpuKMeansBackends.Unavailable.Select(u => $"{u.Name}: {u.Reason}")));
+        if (!BenchmarkBackends.AvailableGpu.Any())
+            Assert.Skip("No GPU backend here: " + string.Join("; ", BenchmarkBackends.Gpu.Select(g => $"{g.Name}: {g.Availability.Reason}")));
         RunOnce(suites);
     }
 

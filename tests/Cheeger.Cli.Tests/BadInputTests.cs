@@ -1,5 +1,5 @@
-using Cheeger.Cli.Backends;
-using Microsoft.Extensions.Logging.Abstractions;
+using Cheeger.Backends;
+using Cheeger.Clustering;
 
 namespace Cheeger.Cli.Tests;
 
@@ -79,13 +79,19 @@ public sealed class BadInputTests : IDisposable
         AssertOneError(CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "ilgpu"), 1, "ilgpu", "no isoperimetric implementation");
 
     [Fact]
+    public void Single_precision_on_a_backend_that_computes_in_double_is_refused_with_the_reason() =>
+        AssertOneError(CliRun.Of("cluster", Wine, "--method", "kmeans", "--k", "3", "--backend", "serial", "--precision", "single"), 1,
+            "serial", "double only");
+
+    [Fact]
+    public void Precision_is_a_k_means_option() =>
+        AssertOneError(CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--precision", "single"), 2, "--precision", "--method iso");
+
+    [Fact]
     public void An_unavailable_backend_is_a_runtime_error()
     {
-        using (var catalog = new BackendCatalog(NullLogger.Instance))
-        {
-            if (catalog.Find(ClusteringMethod.KMeans, "native-cuda").Availability.IsAvailable)
-                Assert.Skip("native-cuda can run on this machine.");
-        }
+        if (BackendRegistry.Find("native-cuda").Availability(ClusteringMethod.KMeans).IsAvailable)
+            Assert.Skip("native-cuda can run on this machine.");
 
         AssertOneError(CliRun.Of("cluster", Wine, "--method", "kmeans", "--k", "3", "--backend", "native-cuda"), 1, "native-cuda");
     }

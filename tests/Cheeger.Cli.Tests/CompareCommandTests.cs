@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cheeger.Cli.Backends;
+using Cheeger.Backends;
 
 namespace Cheeger.Cli.Tests;
 
@@ -16,12 +16,28 @@ public sealed class CompareCommandTests
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Stdout.Split('\n');
         Assert.Contains(lines, line => line.Contains("same as serial") && line.Contains("misclassification") && line.Contains("ARI"));
-        foreach (string name in BackendCatalog.Names)
+        foreach (string name in BackendRegistry.Names)
         {
             string row = Assert.Single(lines, line => line.StartsWith($"│ {name} ", StringComparison.Ordinal));
             Assert.True(row.Contains("│ yes ") || row.Contains("unavailable:"), $"{name}: neither agreeing nor unavailable: {row}");
         }
         Assert.Contains("│ yes ", Assert.Single(lines, line => line.StartsWith("│ parallel ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Single_precision_runs_where_it_is_offered_and_lists_the_others_with_the_reason()
+    {
+        var run = CliRun.Of("compare", Wine, "--method", "kmeans", "--k", "3", "--precision", "single", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        foreach (var row in json.RootElement.GetProperty("backends").EnumerateArray())
+        {
+            string name = row.GetProperty("backend").GetString()!;
+            if (BackendRegistry.Find(name).OffersSinglePrecision) continue;
+            Assert.False(row.GetProperty("available").GetBoolean(), $"{name} computes in double only, yet it ran");
+            Assert.Contains("double only", row.GetProperty("reason").GetString());
+        }
     }
 
     [Fact]
@@ -32,7 +48,7 @@ public sealed class CompareCommandTests
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         var rows = json.RootElement.GetProperty("backends").EnumerateArray().ToArray();
-        Assert.Equal(BackendCatalog.Names, rows.Select(r => r.GetProperty("backend").GetString()));
+        Assert.Equal(BackendRegistry.Names, rows.Select(r => r.GetProperty("backend").GetString()));
         foreach (var row in rows)
         {
             if (row.GetProperty("available").GetBoolean())

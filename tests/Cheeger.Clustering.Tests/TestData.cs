@@ -48,4 +48,13 @@ public static class TestData
         }
         throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' contains Interop.sln.");
     }
+
+    /// <summary>n points with coordinates drawn from 0..side−1: small grids force duplicates and many equally long edges.</summary>
+    public static Dataset GridPoints(ulong seed, int n, int dimension, int side)
+    {
+        var rng = new SplitMix64(seed);
+        var points = new double[n * dimension];
+        for (int i = 0; i < points.Length; i++) points[i] = rng.NextBelow((ulong)side);
+        return new Dataset(points, n, dimension, name: $"grid-{seed}");
+    }
 }

@@ -130,13 +130,13 @@ public abstract class IlgpuKMeansTests(IlgpuAcceleratorFixture fixture)
 
     public static TheoryData<KMeansOptions, string> BadOptions => new()
     {
-        { new KMeansOptions { K = 0 }, "--k" },
-        { new KMeansOptions { K = 11 }, "--k" },
-        { new KMeansOptions { K = 2, MaxIterations = 0 }, "--max-iterations" },
-        { new KMeansOptions { K = 2, Tolerance = -1 }, "--tolerance" },
-        { new KMeansOptions { K = 2, Tolerance = double.NaN }, "--tolerance" },
-        { new KMeansOptions { K = 2, Workers = -1 }, "--workers" },
-        { new KMeansOptions { K = 2, Init = (KMeansInit)7 }, "--init" },
+        { new KMeansOptions { K = 0 }, "k " },
+        { new KMeansOptions { K = 11 }, "k " },
+        { new KMeansOptions { K = 2, MaxIterations = 0 }, "max iterations " },
+        { new KMeansOptions { K = 2, Tolerance = -1 }, "tolerance " },
+        { new KMeansOptions { K = 2, Tolerance = double.NaN }, "tolerance " },
+        { new KMeansOptions { K = 2, Workers = -1 }, "workers " },
+        { new KMeansOptions { K = 2, Init = (KMeansInit)7 }, "init " },
     };
 
     [Theory]
@@ -147,7 +147,7 @@ public abstract class IlgpuKMeansTests(IlgpuAcceleratorFixture fixture)
         double[] initial = new double[Math.Max(options.K, 0) * 2];
 
         var error = Assert.Throws<ClusteringInputException>(() => Backend.Run(data, options, initial, TestContext.Current.CancellationToken));
-        Assert.Contains(option, error.Message);
+        Assert.StartsWith(option, error.Message);
     }
 
     [Fact]

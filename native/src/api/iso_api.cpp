@@ -1,7 +1,9 @@
 // The isoperimetric entry points: defaults, the whole pipeline, and its tree and partition stages (validated here,
 // then run by iso/iso_pipeline.cpp on the context's stages).
 #include <mutex>
+#include <optional>
 
+#include "api/sized_params.hpp"
 #include "cheeger.h"
 #include "core/context.hpp"
 #include "core/require.hpp"
@@ -9,22 +11,27 @@
 #include "iso/iso_pipeline.hpp"
 #include "iso/iso_validation.hpp"
 
+cheeger_iso_params cheeger::api::iso_defaults() noexcept {
+    cheeger_iso_params params{};
+    params.struct_size = sizeof(cheeger_iso_params);
+    params.k = CHEEGER_ISO_DEFAULT_K;
+    params.kernel = CHEEGER_ISO_KERNEL_LAPLACE;
+    params.weight = CHEEGER_ISO_WEIGHT_TREE;
+    params.max_search_steps = CHEEGER_ISO_DEFAULT_MAX_SEARCH_STEPS;
+    params.sigma = 0.0;
+    params.sigma_scale = CHEEGER_ISO_DEFAULT_SIGMA_SCALE;
+    params.beta = 0.0;
+    params.search_tolerance = CHEEGER_ISO_DEFAULT_SEARCH_TOLERANCE;
+    params.standardize = 0;
+    params.full_labels = 0;
+    params.spanning_tree = CHEEGER_ISO_SPANNING_TREE_AUTO;
+    return params;
+}
+
 extern "C" CHEEGER_API cheeger_status cheeger_iso_params_default(cheeger_iso_params* out) {
     return cheeger::translate_exceptions("cheeger_iso_params_default", [&] {
         cheeger::require_not_null(out, "out");
-        cheeger_iso_params params{};
-        params.k = 2;
-        params.kernel = CHEEGER_ISO_KERNEL_LAPLACE;
-        params.weight = CHEEGER_ISO_WEIGHT_TREE;
-        params.max_search_steps = 200;
-        params.sigma = 0.0;
-        params.sigma_scale = 2.0;
-        params.beta = 0.0;
-        params.search_tolerance = 1e-12;
-        params.standardize = 0;
-        params.full_labels = 0;
-        params.spanning_tree = CHEEGER_ISO_SPANNING_TREE_AUTO;
-        *out = params;
+        *out = cheeger::api::iso_defaults();
     });
 }
 
@@ -36,8 +43,10 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_run(cheeger_context context, c
                                                        cheeger_iso_info* info_out) {
     return cheeger::translate_exceptions("cheeger_iso_run", [&] {
         cheeger::require_not_null(context, "context");
+        const std::optional<cheeger_iso_params> sized =
+            cheeger::api::read_sized(params, "params", "cheeger_iso_params", cheeger::api::iso_defaults());
         const cheeger::iso::run_request call =
-            cheeger::iso::validate_run(points, n, d, params, labels_out, full_labels_out, cluster_costs_out,
+            cheeger::iso::validate_run(points, n, d, sized ? &*sized : nullptr, labels_out, full_labels_out, cluster_costs_out,
                                        probes_out, probes_capacity, tree_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger_iso_info info{};
@@ -69,9 +78,11 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_partition(cheeger_context cont
                                                              double* cluster_costs_out, cheeger_iso_info* info_out) {
     return cheeger::translate_exceptions("cheeger_iso_partition", [&] {
         cheeger::require_not_null(context, "context");
+        const std::optional<cheeger_iso_params> sized =
+            cheeger::api::read_sized(params, "params", "cheeger_iso_params", cheeger::api::iso_defaults());
         const cheeger::iso::partition_request call =
             cheeger::iso::validate_partition(n, parent, parent_flow, vertex_weight, potential, sibling_rank, order,
-                                             params, labels_out, cluster_costs_out);
+                                             sized ? &*sized : nullptr, labels_out, cluster_costs_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger_iso_info info{};
         cheeger::iso::partition(*context, call, info);

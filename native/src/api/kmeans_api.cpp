@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <vector>
 
+#include "api/sized_params.hpp"
 #include "cheeger.h"
 #include "core/context.hpp"
 #include "core/require.hpp"
@@ -14,17 +16,22 @@
 #include "kmeans/kmeans_validation.hpp"
 #include "kmeans/row_sampler.hpp"
 
+cheeger_kmeans_params cheeger::api::kmeans_defaults() noexcept {
+    cheeger_kmeans_params params{};
+    params.struct_size = sizeof(cheeger_kmeans_params);
+    params.k = CHEEGER_KMEANS_DEFAULT_K;
+    params.max_iterations = CHEEGER_KMEANS_DEFAULT_MAX_ITERATIONS;
+    params.seed = 0;
+    params.tolerance = 0.0;
+    params.init = CHEEGER_KMEANS_INIT_RANDOM;
+    params.precision = CHEEGER_PRECISION_DOUBLE;
+    return params;
+}
+
 extern "C" CHEEGER_API cheeger_status cheeger_kmeans_params_default(cheeger_kmeans_params* out) {
     return cheeger::translate_exceptions("cheeger_kmeans_params_default", [&] {
         cheeger::require_not_null(out, "out");
-        cheeger_kmeans_params params{};
-        params.k = 8;
-        params.max_iterations = 300;
-        params.seed = 0;
-        params.tolerance = 0.0;
-        params.init = CHEEGER_KMEANS_INIT_RANDOM;
-        params.precision = CHEEGER_PRECISION_DOUBLE;
-        *out = params;
+        *out = cheeger::api::kmeans_defaults();
     });
 }
 
@@ -42,8 +49,10 @@ extern "C" CHEEGER_API cheeger_status cheeger_kmeans_run(cheeger_context context
                                                           double* centroids_out, cheeger_kmeans_info* info_out) {
     return cheeger::translate_exceptions("cheeger_kmeans_run", [&] {
         cheeger::require_not_null(context, "context");
+        const std::optional<cheeger_kmeans_params> sized =
+            cheeger::api::read_sized(params, "params", "cheeger_kmeans_params", cheeger::api::kmeans_defaults());
         const cheeger::kmeans::request call = cheeger::kmeans::validate_run(
-            points, n, d, params, initial_centroids, labels_out, centroids_out);
+            points, n, d, sized ? &*sized : nullptr, initial_centroids, labels_out, centroids_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         // The backends append one count per pass; room for the usual number up front keeps the loop allocation-free.
         auto& changes = context->kmeans_changes_per_pass;

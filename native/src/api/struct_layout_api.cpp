@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "api/sized_params.hpp"
 #include "cheeger.h"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
@@ -19,6 +20,7 @@
     X(cheeger_capabilities, reserved)              \
     X(cheeger_capabilities, cuda_total_memory)     \
     X(cheeger_capabilities, cuda_device_name)      \
+    X(cheeger_kmeans_params, struct_size)          \
     X(cheeger_kmeans_params, k)                    \
     X(cheeger_kmeans_params, max_iterations)       \
     X(cheeger_kmeans_params, seed)                 \
@@ -32,6 +34,7 @@
     X(cheeger_kmeans_info, seconds_init)           \
     X(cheeger_kmeans_info, seconds_assign)         \
     X(cheeger_kmeans_info, seconds_update)         \
+    X(cheeger_iso_params, struct_size)             \
     X(cheeger_iso_params, k)                       \
     X(cheeger_iso_params, kernel)                  \
     X(cheeger_iso_params, weight)                  \
@@ -123,6 +126,13 @@ static_assert(fields_cover("cheeger_iso_tree", sizeof(cheeger_iso_tree)),
               "CHEEGER_PUBLIC_STRUCT_FIELDS must list every field of cheeger_iso_tree, in order");
 
 }  // namespace
+
+bool cheeger::api::ends_after_a_field(const char* type_name, std::size_t size) noexcept {
+    for (const field_layout& layout : layouts) {
+        if (std::strcmp(layout.type_name, type_name) == 0 && layout.field_offset + layout.field_size == size) return true;
+    }
+    return false;
+}
 
 extern "C" CHEEGER_API cheeger_status cheeger_struct_layout(const char* type_name, const char* field,
                                                              int64_t* value) {

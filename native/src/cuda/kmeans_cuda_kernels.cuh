@@ -19,12 +19,13 @@
 
 #include <cstdint>
 
+#include "cheeger.h"
 #include "cuda/dynamic_shared.cuh"
 
 namespace cheeger::cuda::kmeans_kernels {
 
-/// Rows per chunk: the unit of delta accumulation, shared with the CPU backends (kmeans::chunk_rows).
-inline constexpr int chunk_rows = 4096;
+/// Rows per chunk: the unit of delta accumulation, shared with the CPU backends (cheeger.h).
+inline constexpr int chunk_rows = CHEEGER_KMEANS_CHUNK_ROWS;
 /// Threads of an assign block.
 inline constexpr int assign_threads = 256;
 /// Rows each assign thread handles per tile (two independent distance chains per centroid load).

@@ -97,7 +97,8 @@ public:
 
 /// The CUDA stages for a context on CHEEGER_BACKEND_CUDA; created once per context and kept by it. A build
 /// without CUDA links iso_cuda_absent.cpp, where this throws INTERNAL_ERROR (no CUDA context can exist there);
-/// a CUDA build defines it in native/src/cuda/ (it may throw UNSUPPORTED for stages not implemented yet).
+/// a CUDA build defines it in native/src/cuda/, every stage on the device (it throws UNSUPPORTED when the device
+/// cannot launch cooperative kernels, which the stages need).
 std::unique_ptr<stage_backend> make_cuda_stages(cheeger_context_t& context);
 
 }  // namespace cheeger::iso

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 
+#include "cheeger.h"
+
 namespace cheeger::kmeans {
 
-/// Rows per chunk: the unit of work and of delta accumulation (docs/architecture.md, "KMeansChunk").
-inline constexpr std::int64_t chunk_rows = 4096;
+/// Rows per chunk: the unit of work and of delta accumulation (CHEEGER_KMEANS_CHUNK_ROWS of cheeger.h).
+inline constexpr std::int64_t chunk_rows = CHEEGER_KMEANS_CHUNK_ROWS;
 
 /// Rows the distance kernel handles at once (four AVX-512 vectors of eight doubles, or two rounds of four AVX2
 /// vectors of four).

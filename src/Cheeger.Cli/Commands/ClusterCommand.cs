@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Cheeger.Cli.Backends;
+using Cheeger.Backends;
 using Cheeger.Cli.Output;
 using Cheeger.Cli.Plotting;
 using Cheeger.Cli.Running;
@@ -17,9 +17,10 @@ internal sealed class ClusterCommand
 
     private readonly Option<string> _backend = new("--backend")
     {
-        Description = "Where to run; auto picks native-cuda, ilgpu on CUDA, native-cpu, then parallel.",
-        HelpName = string.Join('|', [BackendCatalog.Auto, .. BackendCatalog.Names]),
-        DefaultValueFactory = _ => BackendCatalog.Auto,
+        Description = "Where to run; auto picks the first that can run of " +
+            string.Join(", ", BackendRegistry.AutoPreference(new BackendSettings()).Select(p => p.Name)) + " (ilgpu on CUDA only).",
+        HelpName = string.Join('|', [BackendSet.Auto, .. BackendRegistry.Names]),
+        DefaultValueFactory = _ => BackendSet.Auto,
     };
 
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the labels here (CSV, header 'cluster', −1 = outlier)." };
@@ -49,21 +50,18 @@ internal sealed class ClusterCommand
         string? plotPath = parse.GetValue(_plot), stagesPath = parse.GetValue(_stages), outputPath = parse.GetValue(_output);
         bool plotTree = parse.GetValue(_plotTree);
         var settings = _method.Read(parse, includeTree: plotTree || stagesPath is not null);
-        if (settings.Method != ClusteringMethod.Isoperimetric) MethodOptions.RejectGiven(parse, [_plotTree, _stages], settings.Method);
+        if (settings.Choice.Method != ClusteringMethod.Isoperimetric) MethodOptions.RejectGiven(parse, [_plotTree, _stages], settings.Choice.Method);
         if (plotTree && plotPath is null) throw new ClusteringInputException("--plot-tree needs --plot.");
 
         var data = InputLoader.Load(settings, logger, out double loadSeconds);
-        using var catalog = new BackendCatalog(logger);
-        var backend = catalog.Resolve(settings.Method, parse.GetValue(_backend)!);
-
+        using var backends = new BackendSet(logger);
         var phases = new PhaseTimings();
-        var outcome = context.CreateProgress().Run($"{settings.Method.CliName()} on {data.Name} ({backend.Name})", () =>
-        {
-            double[]? centroids = settings.Method == ClusteringMethod.KMeans
-                ? MethodRunner.InitialCentroids(data, settings.KMeans, phases)
-                : null;
-            return MethodRunner.Run(backend, data, settings, centroids);
-        });
+        var request = settings.Choice.For(data, phases);
+        string backendName = parse.GetValue(_backend)!;
+        var prepared = request.Prepare(backends, backendName);
+        if (backendName == BackendSet.Auto) AutoChoiceLog.Write(logger, backends.LastAutoChoice);
+        var backend = prepared.Backend;
+        var outcome = context.CreateProgress().Run($"{settings.Choice.Method.CliName()} on {data.Name} ({backend.Name})", () => MethodRunner.Run(prepared));
         foreach (var phase in outcome.Result.Timings.Phases) phases.Add(phase.Key, phase.Value);
         logger.LogDebug("{Backend} finished in {Seconds:0.000000} s", backend.Name, outcome.Seconds);
 
@@ -74,8 +72,8 @@ internal sealed class ClusterCommand
             var tree = plotTree ? (outcome.Result as IsoperimetricResult)?.Tree : null;
             if (tree is not null && tree.Count > ClusterPlot.MaxTreeEdges)
                 logger.LogWarning("The plot leaves out the tree: {N} edges are more than {Max}.", tree.Count - 1, ClusterPlot.MaxTreeEdges);
-            ClusterPlot.Write(plotPath, data, labels, settings.Isoperimetric.Standardize && settings.Method == ClusteringMethod.Isoperimetric,
-                tree, $"{settings.Method.CliName()}, k = {settings.K}, on {data.Name} ({backend.Name})");
+            ClusterPlot.Write(plotPath, data, labels, request.Standardizes,
+                tree, $"{settings.Choice.Method.CliName()}, k = {request.K}, on {data.Name} ({backend.Name})");
         }
         if (stagesPath is not null) StagesWriter.Write(stagesPath, (IsoperimetricResult)outcome.Result);
 
@@ -85,13 +83,13 @@ internal sealed class ClusterCommand
             Phases = phases.Phases.ToDictionary(p => p.Key, p => p.Value),
         })
         {
-            Method = settings.Method.CliName(),
+            Method = settings.Choice.Method.CliName(),
             Input = settings.InputPath,
             N = data.Count,
             D = data.Dimension,
-            K = settings.K,
-            Seed = settings.Method == ClusteringMethod.KMeans ? settings.KMeans.Seed : null,
-            Workers = settings.KMeans.Workers,
+            K = request.K,
+            Seed = request.Seed,
+            Workers = request.Workers,
             LabelsPath = outputPath,
             Labelling = outcome.IsFullLabelling ? "full" : "raw",
             LoadSeconds = loadSeconds,

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Cheeger.Cli.Backends;
+using Cheeger.Backends;
 using Cheeger.Cli.Output;
 using Cheeger.Cli.Running;
 using Cheeger.Clustering;
@@ -34,26 +34,26 @@ internal sealed class CompareCommand
         var logger = loggers.CreateLogger("cheeger");
         var settings = _method.Read(parse, includeTree: false);
         var data = InputLoader.Load(settings, logger, out _);
-        using var catalog = new BackendCatalog(logger);
+        using var backends = new BackendSet(logger);
         var progress = context.CreateProgress();
 
-        double[]? centroids = settings.Method == ClusteringMethod.KMeans
-            ? MethodRunner.InitialCentroids(data, settings.KMeans, new PhaseTimings())
-            : null;
+        var request = settings.Choice.For(data, new PhaseTimings());
         var rows = new List<CompareRow>();
         var labels = new Dictionary<string, int[]>();
-        foreach (string name in BackendCatalog.Names)
+        foreach (BackendRegistration registration in BackendRegistry.All)
         {
-            var (backend, availability) = catalog.Find(settings.Method, name);
-            if (backend is null || !availability.IsAvailable)
+            string name = registration.Name;
+            var availability = backends.Availability(settings.Choice.Method, name);
+            string? refusal = request.Refusal(registration);
+            if (!availability.IsAvailable || refusal is not null)
             {
-                rows.Add(new CompareRow(name) { Available = false, Reason = availability.Reason });
+                rows.Add(new CompareRow(name) { Available = false, Reason = refusal ?? availability.Reason });
                 continue;
             }
             try
             {
-                var outcome = progress.Run($"{settings.Method.CliName()} on {data.Name}: {name}",
-                    () => MethodRunner.Run(backend, data, settings, centroids));
+                var prepared = request.Prepare(backends, name);
+                var outcome = progress.Run($"{settings.Choice.Method.CliName()} on {data.Name}: {name}", () => MethodRunner.Run(prepared));
                 labels[name] = outcome.OutputLabels;
                 rows.Add(new CompareRow(RunFacts.Of(outcome, data)) { Available = true, Reason = availability.Reason });
             }
@@ -65,7 +65,7 @@ internal sealed class CompareCommand
             }
         }
 
-        if (labels.TryGetValue(BackendCatalog.Reference, out int[]? reference))
+        if (labels.TryGetValue(BackendRegistry.Reference, out int[]? reference))
         {
             for (int r = 0; r < rows.Count; r++)
             {
@@ -74,8 +74,8 @@ internal sealed class CompareCommand
             }
         }
 
-        var report = new CompareReport(settings.Method.CliName(), settings.InputPath, data.Count, data.Dimension, settings.K,
-            BackendCatalog.Reference, rows);
+        var report = new CompareReport(settings.Choice.Method.CliName(), settings.InputPath, data.Count, data.Dimension, request.K,
+            BackendRegistry.Reference, rows);
         if (parse.GetValue(_json)) JsonOutput.Write(context.Out, report);
         else CompareTable.Write(context.CreateStdoutConsole(), report);
         return rows.Any(row => row.Error is not null) ? ExitCodes.RuntimeError : ExitCodes.Success;

@@ -20,6 +20,8 @@ internal sealed class MethodOptions
 
     public static readonly (string, KMeansInit)[] Inits = [("random", KMeansInit.Random), ("kmeans++", KMeansInit.KMeansPlusPlus)];
 
+    public static readonly (string, KMeansPrecision)[] Precisions = [("double", KMeansPrecision.Double), ("single", KMeansPrecision.Single)];
+
     public static readonly (string, FlowKernel)[] Kernels =
         [("laplace", FlowKernel.Laplace), ("gauss", FlowKernel.Gauss), ("inverse", FlowKernel.Inverse)];
 
@@ -44,6 +46,9 @@ internal sealed class MethodOptions
     public Option<double> Tolerance { get; } = new("--tolerance")
     { Description = "k-means: stop when no centroid moves more than this; 0 = off.", DefaultValueFactory = _ => KMeansDefaults.Tolerance };
 
+    public ChoiceOption<KMeansPrecision> Precision { get; } = new("--precision",
+        "k-means: precision of the distances; single only on native-cuda (labels may differ from double at near-ties).", Precisions, KMeansDefaults.Precision);
+
     public ChoiceOption<FlowKernel> Kernel { get; } = new("--kernel", "iso: flow kernel on tree edges.", Kernels, IsoDefaults.Kernel);
 
     public Option<double?> Sigma { get; } = new("--sigma") { Description = "iso: σ of the kernel (default: --sigma-scale × mean MST edge)." };
@@ -66,7 +71,7 @@ internal sealed class MethodOptions
     public Option<ulong> SampleSeed { get; } = new("--sample-seed")
     { Description = "Seed of the --sample rows.", DefaultValueFactory = _ => 1 };
 
-    private Option[] KMeansOnly => [Init.Option, MaxIterations, Tolerance];
+    private Option[] KMeansOnly => [Init.Option, MaxIterations, Tolerance, Precision.Option];
 
     private Option[] IsoOnly => [Kernel.Option, Sigma, SigmaScale, Weight.Option, Beta, Standardize, Full];
 
@@ -82,31 +87,37 @@ internal sealed class MethodOptions
     {
         var method = Method.GetValue(parse);
         RejectGiven(parse, method == ClusteringMethod.KMeans ? IsoOnly : KMeansOnly, method);
-        int workers = parse.GetValue(Workers);
-        var kmeans = new KMeansOptions
-        {
-            K = parse.GetValue(K),
-            Seed = parse.GetValue(Seed),
-            Init = Init.GetValue(parse),
-            MaxIterations = parse.GetValue(MaxIterations),
-            Tolerance = parse.GetValue(Tolerance),
-            Workers = workers,
-        };
-        var iso = new IsoperimetricOptions
-        {
-            K = kmeans.K,
-            Kernel = Kernel.GetValue(parse),
-            Sigma = parse.GetValue(Sigma),
-            SigmaScale = parse.GetValue(SigmaScale),
-            Weight = Weight.GetValue(parse),
-            Beta = parse.GetValue(Beta),
-            Standardize = parse.GetValue(Standardize),
-            FullLabels = parse.GetValue(Full),
-            Workers = workers,
-            IncludeTree = includeTree,
-        };
-        return new RunSettings(parse.GetRequiredValue(Input), method, kmeans, iso, parse.GetValue(Sample), parse.GetValue(SampleSeed));
+        MethodChoice choice = method == ClusteringMethod.KMeans
+            ? new KMeansChoice(ReadKMeans(parse))
+            : new IsoperimetricChoice(ReadIsoperimetric(parse, includeTree));
+        return new RunSettings(parse.GetRequiredValue(Input), choice, parse.GetValue(Sample), parse.GetValue(SampleSeed));
     }
+
+    private KMeansOptions ReadKMeans(ParseResult parse) => new()
+    {
+        K = parse.GetValue(K),
+        Seed = parse.GetValue(Seed),
+        Init = Init.GetValue(parse),
+        MaxIterations = parse.GetValue(MaxIterations),
+        Tolerance = parse.GetValue(Tolerance),
+        Precision = Precision.GetValue(parse),
+        Workers = parse.GetValue(Workers),
+    };
+
+    private IsoperimetricOptions ReadIsoperimetric(ParseResult parse, bool includeTree) => new()
+    {
+        K = parse.GetValue(K),
+        Kernel = Kernel.GetValue(parse),
+        Sigma = parse.GetValue(Sigma),
+        SigmaScale = parse.GetValue(SigmaScale),
+        Weight = Weight.GetValue(parse),
+        Beta = parse.GetValue(Beta),
+        Standardize = parse.GetValue(Standardize),
+        FullLabels = parse.GetValue(Full),
+        Workers = parse.GetValue(Workers),
+        IncludeTree = includeTree,
+    };
+
 
     /// <summary>Throws when one of <paramref name="options"/> was written on the command line.</summary>
     public static void RejectGiven(ParseResult parse, IEnumerable<Option> options, ClusteringMethod method)

@@ -1,4 +1,5 @@
-using Cheeger.Cli.Backends;
+using Cheeger.Backends;
+using Cheeger.Clustering;
 using Spectre.Console;
 
 namespace Cheeger.Cli.Output;
@@ -35,7 +36,7 @@ internal static class CompareTable
                 cells.Add(row.Metrics is { } m ? Format.Rate(m.MisclassificationRate) : "–");
                 cells.Add(row.Metrics is { } q ? Format.Number(q.AdjustedRandIndex) : "–");
             }
-            string reason = BackendCatalog.Brief(row.Reason ?? "");
+            string reason = BackendSet.Brief(row.Reason ?? "");
             cells.Add(row.Error is { } error ? $"failed: {error}" : row.Available ? reason : $"unavailable: {reason}");
             table.AddRow(cells.Select(cell => new Text(cell)).ToArray());
         }

@@ -36,8 +36,8 @@ public static class FeatureStandardizer
             }
             double std = Math.Sqrt(squares / n);
             if (!double.IsFinite(mean) || !double.IsFinite(std))
-                throw new ClusteringInputException(
-                    $"--standardize: the mean or standard deviation of feature '{data.FeatureNames[j]}' overflows a double; rescale the data.");
+                throw ClusteringInputException.ForOptions(o =>
+                    $"{o(nameof(IsoperimetricOptions.Standardize))}: the mean or standard deviation of feature '{data.FeatureNames[j]}' overflows a double; rescale the data.");
             if (std == 0) continue;         // the values differ by less than the variance can resolve (denormals)
             for (int i = 0; i < n; i++) points[i * dim + j] = (source[i * dim + j] - mean) / std;
         }

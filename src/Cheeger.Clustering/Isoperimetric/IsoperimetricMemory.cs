@@ -1,3 +1,4 @@
+using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 
 namespace Cheeger.Clustering.Isoperimetric;
@@ -29,5 +30,5 @@ public static class IsoperimetricMemory
     /// <summary>Refuses a run that does not fit in this process's memory.</summary>
     public static void Require(Dataset data, IsoperimetricOptions options, bool parallel) =>
         MemoryBudget.Require(Bytes(data, options, parallel),
-            $"isoperimetric clustering ({(parallel ? "parallel" : "serial")}) of n = {data.Count}, d = {data.Dimension}");
+            $"isoperimetric clustering ({(parallel ? BackendNames.Parallel : BackendNames.Serial)}) of n = {data.Count}, d = {data.Dimension}");
 }

@@ -1,4 +1,5 @@
 using Cheeger.Clustering.Data;
+using Cheeger.Interop;
 
 namespace Cheeger.Clustering.Isoperimetric;
 
@@ -28,11 +29,14 @@ public enum VertexWeight
     Graph = 2,
 }
 
-/// <summary>Options of isoperimetric tree clustering, with the defaults of the specification (docs/isoperimetric.md).</summary>
+/// <summary>
+/// Options of isoperimetric tree clustering, with the defaults of the specification (docs/isoperimetric.md), which
+/// the C API defines once (<c>CHEEGER_ISO_DEFAULT_*</c>).
+/// </summary>
 public sealed record IsoperimetricOptions
 {
     /// <summary>Number of clusters, 1 ≤ k ≤ n.</summary>
-    public int K { get; init; } = 2;
+    public int K { get; init; } = CheegerConstants.IsoDefaultK;
 
     /// <summary>Flow kernel.</summary>
     public FlowKernel Kernel { get; init; } = FlowKernel.Laplace;
@@ -41,7 +45,7 @@ public sealed record IsoperimetricOptions
     public double? Sigma { get; init; }
 
     /// <summary>s in σ = s × mean MST edge length (used when <see cref="Sigma"/> is null).</summary>
-    public double SigmaScale { get; init; } = 2.0;
+    public double SigmaScale { get; init; } = CheegerConstants.IsoDefaultSigmaScale;
 
     /// <summary>Vertex weight.</summary>
     public VertexWeight Weight { get; init; } = VertexWeight.Tree;
@@ -56,10 +60,10 @@ public sealed record IsoperimetricOptions
     public bool FullLabels { get; init; }
 
     /// <summary>Relative bisection tolerance τ of the ε search.</summary>
-    public double SearchTolerance { get; init; } = 1e-12;
+    public double SearchTolerance { get; init; } = CheegerConstants.IsoDefaultSearchTolerance;
 
     /// <summary>Upper bound on bisection steps.</summary>
-    public int MaxSearchSteps { get; init; } = 200;
+    public int MaxSearchSteps { get; init; } = CheegerConstants.IsoDefaultMaxSearchSteps;
 
     /// <summary>Worker threads for parallel backends; 0 means all cores.</summary>
     public int Workers { get; init; }
@@ -83,22 +87,22 @@ public sealed record IsoperimetricOptions
     /// <summary>Checks every option against the data; throws one <see cref="ClusteringInputException"/> naming the option.</summary>
     public void Validate(Dataset data)
     {
-        if (K < 1) throw new ClusteringInputException($"--k must be at least 1 (got {K}).");
-        if (K > data.Count) throw new ClusteringInputException($"--k = {K} exceeds the number of points n = {data.Count}.");
-        if (!Enum.IsDefined(Kernel)) throw new ClusteringInputException($"--kernel {(int)Kernel} is not a known kernel.");
-        if (!Enum.IsDefined(Weight)) throw new ClusteringInputException($"--weight {(int)Weight} is not a known vertex weight.");
+        if (K < 1) throw ClusteringInputException.ForOptions(o => $"{o(nameof(K))} must be at least 1 (got {K}).");
+        if (K > data.Count) throw ClusteringInputException.ForOptions(o => $"{o(nameof(K))} = {K} exceeds the number of points n = {data.Count}.");
+        if (!Enum.IsDefined(Kernel)) throw ClusteringInputException.ForOptions(o => $"{o(nameof(Kernel))} {(int)Kernel} is not a known kernel.");
+        if (!Enum.IsDefined(Weight)) throw ClusteringInputException.ForOptions(o => $"{o(nameof(Weight))} {(int)Weight} is not a known vertex weight.");
         if (Sigma is { } sigma && (!double.IsFinite(sigma) || sigma <= 0))
-            throw new ClusteringInputException($"--sigma must be a positive finite number (got {sigma}).");
+            throw ClusteringInputException.ForOptions(o => $"{o(nameof(Sigma))} must be a positive finite number (got {sigma}).");
         if (Sigma is { } gaussSigma && Kernel == FlowKernel.Gauss && !GaussSigmaInRange(gaussSigma))
-            throw new ClusteringInputException(
-                $"--sigma = {gaussSigma} is out of range for --kernel gauss: σ² must be a positive finite double (σ between about 1e-154 and 1e154).");
+            throw ClusteringInputException.ForOptions(o =>
+                $"{o(nameof(Sigma))} = {gaussSigma} is out of range for {o(nameof(Kernel))} gauss: σ² must be a positive finite double (σ between about 1e-154 and 1e154).");
         if (!double.IsFinite(SigmaScale) || SigmaScale <= 0)
-            throw new ClusteringInputException($"--sigma-scale must be a positive finite number (got {SigmaScale}).");
+            throw ClusteringInputException.ForOptions(o => $"{o(nameof(SigmaScale))} must be a positive finite number (got {SigmaScale}).");
         if (!double.IsFinite(Beta) || Beta < 0)
-            throw new ClusteringInputException($"--beta must be a finite number ≥ 0 (got {Beta}).");
+            throw ClusteringInputException.ForOptions(o => $"{o(nameof(Beta))} must be a finite number ≥ 0 (got {Beta}).");
         if (!double.IsFinite(SearchTolerance) || SearchTolerance <= 0 || SearchTolerance >= 1)
             throw new ClusteringInputException($"the search tolerance must lie in (0, 1) (got {SearchTolerance}).");
         if (MaxSearchSteps < 1) throw new ClusteringInputException($"the search step limit must be at least 1 (got {MaxSearchSteps}).");
-        if (Workers < 0) throw new ClusteringInputException($"--workers must be ≥ 0 (0 = all cores; got {Workers}).");
+        if (Workers < 0) throw ClusteringInputException.ForOptions(o => $"{o(nameof(Workers))} must be ≥ 0 (0 = all cores; got {Workers}).");
     }
 }

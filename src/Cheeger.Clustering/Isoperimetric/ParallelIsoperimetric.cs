@@ -15,7 +15,7 @@ namespace Cheeger.Clustering.Isoperimetric;
 public sealed class ParallelIsoperimetric : IIsoperimetricBackend
 {
     /// <inheritdoc/>
-    public string Name => "parallel";
+    public string Name => BackendNames.Parallel;
 
     /// <inheritdoc/>
     public BackendAvailability Availability =>

@@ -12,7 +12,7 @@ namespace Cheeger.Clustering.Isoperimetric;
 public sealed class SerialIsoperimetric : IIsoperimetricBackend
 {
     /// <inheritdoc/>
-    public string Name => "serial";
+    public string Name => BackendNames.Serial;
 
     /// <inheritdoc/>
     public BackendAvailability Availability => BackendAvailability.Available("managed, one thread");

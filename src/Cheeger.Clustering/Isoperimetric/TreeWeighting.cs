@@ -28,11 +28,11 @@ public static class TreeWeighting
         }
         double sigma = options.SigmaScale * (sum / (n - 1));
         if (!double.IsFinite(sigma))
-            throw new ClusteringInputException("σ = s × mean tree edge length overflows a double; rescale the data or pass --sigma.");
+            throw ClusteringInputException.ForOptions(o => $"σ = s × mean tree edge length overflows a double; rescale the data or give {o(nameof(IsoperimetricOptions.Sigma))}.");
         if (sigma <= 0) return 1;
         if (options.Kernel == FlowKernel.Gauss && !IsoperimetricOptions.GaussSigmaInRange(sigma))
-            throw new ClusteringInputException(
-                $"σ = s × mean tree edge length = {sigma} is out of range for --kernel gauss (σ² is not a positive finite double); rescale the data or pass --sigma.");
+            throw ClusteringInputException.ForOptions(o =>
+                $"σ = s × mean tree edge length = {sigma} is out of range for {o(nameof(IsoperimetricOptions.Kernel))} gauss (σ² is not a positive finite double); rescale the data or give {o(nameof(IsoperimetricOptions.Sigma))}.");
         return sigma;
     }
 

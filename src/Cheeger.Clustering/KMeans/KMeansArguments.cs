@@ -5,12 +5,16 @@ namespace Cheeger.Clustering.KMeans;
 /// <summary>The checks every k-means backend makes on its arguments before it starts.</summary>
 public static class KMeansArguments
 {
-    /// <summary>Validates the options against the data and the initial centroids against k and d.</summary>
-    public static void Check(Dataset data, KMeansOptions options, ReadOnlySpan<double> initialCentroids)
+    /// <summary>
+    /// Validates the options against the data and the initial centroids against k and d;
+    /// <paramref name="offersSinglePrecision"/> says whether the backend can honour <see cref="KMeansPrecision.Single"/>.
+    /// </summary>
+    public static void Check(Dataset data, KMeansOptions options, ReadOnlySpan<double> initialCentroids, bool offersSinglePrecision = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(data);
+        CheckPrecision(options, offersSinglePrecision);
         long expected = (long)options.K * data.Dimension;
         if (initialCentroids.Length != expected)
             throw new ClusteringInputException(
@@ -22,6 +26,15 @@ public static class KMeansArguments
                     $"Initial centroid {i / data.Dimension + 1}, feature {i % data.Dimension + 1}: value {initialCentroids[i]} is not a finite number.");
         }
         CheckMagnitude(data, initialCentroids);
+    }
+
+    /// <summary>Refuses <see cref="KMeansPrecision.Single"/> on a backend that computes in double only.</summary>
+    public static void CheckPrecision(KMeansOptions options, bool offersSinglePrecision)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Precision == KMeansPrecision.Single && !offersSinglePrecision)
+            throw ClusteringInputException.ForOptions(o =>
+                $"{o(nameof(KMeansOptions.Precision))} single is offered by native CUDA only; this backend computes in double.");
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class ParallelKMeans : IKMeansBackend
     internal ParallelKMeans(LaneWidth width) => _width = LaneWidths.Resolve(width);
 
     /// <inheritdoc />
-    public string Name => "parallel";
+    public string Name => BackendNames.Parallel;
 
     /// <inheritdoc />
     public BackendAvailability Availability =>

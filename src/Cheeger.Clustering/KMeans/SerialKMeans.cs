@@ -19,7 +19,7 @@ namespace Cheeger.Clustering.KMeans;
 public sealed class SerialKMeans : IKMeansBackend
 {
     /// <inheritdoc />
-    public string Name => "serial";
+    public string Name => BackendNames.Serial;
 
     /// <inheritdoc />
     public BackendAvailability Availability => BackendAvailability.Available("managed, one thread");

@@ -11,7 +11,7 @@ namespace Cheeger.Gpu.KMeans;
 internal static class KMeansKernels
 {
     /// <summary>Rows per chunk: the unit of the deterministic sum update, the same as every parallel backend's.</summary>
-    public const int ChunkRows = 4096;
+    public const int ChunkRows = Cheeger.Interop.CheegerConstants.KMeansChunkRows;
 
     /// <summary>Threads per group of <see cref="AccumulateChunkDeltas"/> at most.</summary>
     public const int MaxGroupSize = 256;

@@ -15,7 +15,7 @@ public sealed class SpanningTreeTests
     [MemberData(nameof(Grids))]
     public void Prim_has_the_edges_of_Kruskal_under_the_edge_order(int seed, int n, int dimension, int side)
     {
-        var data = BackendAgreementTests.GridPoints((ulong)seed, n, dimension, side);
+        var data = TestData.GridPoints((ulong)seed, n, dimension, side);
         var tree = PrimTreeBuilder.Build(data, TestContext.Current.CancellationToken);
 
         var prim = new HashSet<(int, int)>();
@@ -28,7 +28,7 @@ public sealed class SpanningTreeTests
     [MemberData(nameof(Grids))]
     public void Bookkeeping_follows_the_insertion_order(int seed, int n, int dimension, int side)
     {
-        var data = BackendAgreementTests.GridPoints((ulong)seed, n, dimension, side);
+        var data = TestData.GridPoints((ulong)seed, n, dimension, side);
         var tree = PrimTreeBuilder.Build(data, TestContext.Current.CancellationToken);
         Assert.Equal(0, tree.Order[0]);
         Assert.Equal(-1, tree.Parent[0]);

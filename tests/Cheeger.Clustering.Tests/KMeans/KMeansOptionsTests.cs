@@ -10,14 +10,14 @@ public class KMeansOptionsTests
 
     public static TheoryData<KMeansOptions, string> BadOptions => new()
     {
-        { new KMeansOptions { K = 0 }, "--k must be at least 1 (got 0)." },
-        { new KMeansOptions { K = -4 }, "--k must be at least 1 (got -4)." },
-        { new KMeansOptions { K = 11 }, "--k = 11 exceeds the number of points n = 10." },
-        { new KMeansOptions { K = 2, MaxIterations = 0 }, "--max-iterations must be at least 1 (got 0)." },
-        { new KMeansOptions { K = 2, Tolerance = double.NaN }, "--tolerance must be a finite number ≥ 0 (got NaN)." },
-        { new KMeansOptions { K = 2, Tolerance = -0.5 }, "--tolerance must be a finite number ≥ 0 (got -0.5)." },
-        { new KMeansOptions { K = 2, Tolerance = double.PositiveInfinity }, "--tolerance must be a finite number ≥ 0 (got Infinity)." },
-        { new KMeansOptions { K = 2, Workers = -1 }, "--workers must be ≥ 0 (0 = all cores; got -1)." },
+        { new KMeansOptions { K = 0 }, "k must be at least 1 (got 0)." },
+        { new KMeansOptions { K = -4 }, "k must be at least 1 (got -4)." },
+        { new KMeansOptions { K = 11 }, "k = 11 exceeds the number of points n = 10." },
+        { new KMeansOptions { K = 2, MaxIterations = 0 }, "max iterations must be at least 1 (got 0)." },
+        { new KMeansOptions { K = 2, Tolerance = double.NaN }, "tolerance must be a finite number ≥ 0 (got NaN)." },
+        { new KMeansOptions { K = 2, Tolerance = -0.5 }, "tolerance must be a finite number ≥ 0 (got -0.5)." },
+        { new KMeansOptions { K = 2, Tolerance = double.PositiveInfinity }, "tolerance must be a finite number ≥ 0 (got Infinity)." },
+        { new KMeansOptions { K = 2, Workers = -1 }, "workers must be ≥ 0 (0 = all cores; got -1)." },
     };
 
     [Theory]

@@ -107,7 +107,7 @@ public sealed class DegenerateInputTests
             new ParallelIsoperimetric().Run(data, new IsoperimetricOptions { K = 2, Kernel = FlowKernel.Gauss }, TestContext.Current.CancellationToken));
 
         Assert.StartsWith("σ = s × mean tree edge length = ", error.Message);
-        Assert.Contains("out of range for --kernel gauss", error.Message);
+        Assert.Contains("out of range for kernel gauss", error.Message);
     }
 
     [Fact]

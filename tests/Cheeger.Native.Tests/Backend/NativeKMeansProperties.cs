@@ -49,7 +49,7 @@ public sealed class NativeKMeansProperties : IDisposable
         if (c.K < 1 || c.K > c.N)
         {
             var error = Assert.Throws<ClusteringInputException>(() => _backend.Run(data, options, new double[Math.Max(c.K, 0) * c.D], TestContext.Current.CancellationToken));
-            Assert.StartsWith("--k ", error.Message);
+            Assert.StartsWith("k ", error.Message);
             return;
         }
 

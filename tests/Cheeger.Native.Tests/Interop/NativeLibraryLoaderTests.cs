@@ -70,10 +70,28 @@ public sealed class NativeLibraryLoaderTests : IDisposable
         Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains("never-reached"));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(+1)]
+    public void AnotherMinorVersionIsRefusedNamingBothVersions(int minorOffset)
+    {
+        // The header is 0.x: an older library would read a params struct past its end, a newer one may lay it out anew.
+        Assert.Equal(0, NativeVersion.Header.Major);
+        var other = new NativeVersion(NativeVersion.Header.Major, NativeVersion.Header.Minor + minorOffset, 0);
+        string library = StandInLibrary.Build(_folder, "libother.so", StandInLibrary.VersionOnly(other.Major, other.Minor, other.Patch));
+
+        var error = Assert.Throws<NativeLibraryVersionException>(() => NativeLibraryLoader.Probe([(library, "planted")], _logger));
+
+        Assert.Equal(other, error.LibraryVersion);
+        Assert.Contains($"C API version {other}", error.Message);
+        Assert.Contains($"cheeger.h {NativeVersion.Header}", error.Message);
+        Assert.Contains($"accept versions {NativeVersion.Header.Major}.{NativeVersion.Header.Minor}.x", error.Message);
+    }
+
     [Fact]
     public void AMissingCandidateIsPassedOverForTheNextThatLoads()
     {
-        var compatible = new NativeVersion(NativeVersion.Header.Major, NativeVersion.Header.Minor + 1, 3);
+        var compatible = new NativeVersion(NativeVersion.Header.Major, NativeVersion.Header.Minor, NativeVersion.Header.Patch + 3);
         string library = StandInLibrary.Build(_folder, "libcheeger.so",
             StandInLibrary.VersionOnly(compatible.Major, compatible.Minor, compatible.Patch));
 

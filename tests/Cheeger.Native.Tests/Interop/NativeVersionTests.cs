@@ -22,11 +22,27 @@ public sealed class NativeVersionTests
     public void RefusesOlderMinorsAndOtherMajors(int major, int minor, int patch) =>
         Assert.False(new NativeVersion(major, minor, patch).CanServe(Header));
 
+    private static readonly NativeVersion UnstableHeader = new(0, 3, 1);
+
+    [Theory]
+    [InlineData(0, 3, 0)]
+    [InlineData(0, 3, 9)]
+    public void BeforeOnePointZeroAcceptsOnlyTheHeadersOwnMinor(int major, int minor, int patch) =>
+        Assert.True(new NativeVersion(major, minor, patch).CanServe(UnstableHeader));
+
+    [Theory]
+    [InlineData(0, 2, 0)]
+    [InlineData(0, 4, 0)]
+    [InlineData(1, 3, 0)]
+    public void BeforeOnePointZeroRefusesEveryOtherMinor(int major, int minor, int patch) =>
+        Assert.False(new NativeVersion(major, minor, patch).CanServe(UnstableHeader));
+
     [Fact]
     public void HeaderVersionComesFromTheGeneratedConstants()
     {
         Assert.Equal(new NativeVersion(CheegerConstants.VersionMajor, CheegerConstants.VersionMinor, CheegerConstants.VersionPatch), NativeVersion.Header);
         Assert.Equal("[1.3, 2.0)", NativeVersion.AcceptedRange(Header));
+        Assert.Equal("0.3.x", NativeVersion.AcceptedRange(UnstableHeader));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class NativeIsoperimetricTests
         using NativeIsoperimetric backend = NativeIsoperimetric.Cpu();
         var data = new Dataset(TwelvePoints, 12, 2);
         var e = Assert.Throws<ClusteringInputException>(() => backend.Run(data, new IsoperimetricOptions { K = 13 }, TestContext.Current.CancellationToken));
-        Assert.Equal("--k = 13 exceeds the number of points n = 12.", e.Message);
+        Assert.Equal("k = 13 exceeds the number of points n = 12.", e.Message);
     }
 
     [Fact]

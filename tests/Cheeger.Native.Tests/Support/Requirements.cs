@@ -5,7 +5,7 @@ namespace Cheeger.Native.Tests.Support;
 
 /// <summary>
 /// What a test needs from the machine. A missing piece skips the test visibly with the reason, so an absent
-/// library never reads as a pass; with <c>CHEEGER_REQUIRE_NATIVE=1</c> (CI, after the native build) it fails instead.
+/// library never reads as a pass; with <c>CHEEGER_REQUIRE_NATIVE=1</c> (which <c>./build.sh Test</c> sets once the native build has run) it fails instead.
 /// </summary>
 internal static class Requirements
 {

@@ -1,0 +1,31 @@
+using Cheeger.Clustering;
+using Cheeger.Clustering.Data;
+using Cheeger.Clustering.Isoperimetric;
+
+namespace Cheeger.Backends;
+
+/// <summary>An isoperimetric tree clustering run.</summary>
+/// <param name="Data">The points.</param>
+/// <param name="Options">The options, validated by the backend that runs them.</param>
+public sealed record IsoperimetricRequest(Dataset Data, IsoperimetricOptions Options) : ClusteringRequest(Data)
+{
+    /// <inheritdoc />
+    public override ClusteringMethod Method => ClusteringMethod.Isoperimetric;
+
+    /// <inheritdoc />
+    public override int K => Options.K;
+
+    /// <inheritdoc />
+    public override int Workers => Options.Workers;
+
+    /// <inheritdoc />
+    public override bool Standardizes => Options.Standardize;
+
+    /// <inheritdoc />
+    public override PreparedRun Prepare(BackendSet backends, string name)
+    {
+        ArgumentNullException.ThrowIfNull(backends);
+        var backend = backends.Isoperimetric(name);
+        return new PreparedRun(backend, cancellation => backend.Run(Data, Options, cancellation));
+    }
+}

@@ -1,0 +1,89 @@
+using Cheeger.Backends;
+using Cheeger.Clustering.Backends;
+using Cheeger.Clustering.Data;
+using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Interop;
+using Cheeger.Native;
+
+namespace Cheeger.Conformance.Tests;
+
+/// <summary>
+/// Every spanning-tree algorithm of the native backends gives the managed serial reference's tree, σ, ε and labels:
+/// Prim, Borůvka and the kd-tree Borůvka on native-cpu everywhere, and on native-cuda where a device is present
+/// (skipped with the reason otherwise; there the kd-tree choice runs the device Borůvka), to the isoperimetric
+/// contract's tolerance policy; the kd-tree Borůvka also on the integer grids full of duplicates and ties.
+/// </summary>
+[Collection(nameof(HeavyTests))]
+public sealed class SpanningTreeAlgorithmTests
+{
+    public static TheoryData<string, int, CheegerIsoSpanningTree> Cases => new()
+    {
+        { "iris", 3, CheegerIsoSpanningTree.Boruvka }, { "wine", 3, CheegerIsoSpanningTree.Boruvka },
+        { "seeds", 3, CheegerIsoSpanningTree.Boruvka }, { "s1", 15, CheegerIsoSpanningTree.Boruvka },
+        { "iris", 3, CheegerIsoSpanningTree.Prim }, { "s1", 15, CheegerIsoSpanningTree.Prim },
+        { "iris", 3, CheegerIsoSpanningTree.Kdtree }, { "wine", 3, CheegerIsoSpanningTree.Kdtree },
+        { "seeds", 3, CheegerIsoSpanningTree.Kdtree }, { "s1", 15, CheegerIsoSpanningTree.Kdtree },
+        { "winequality_white", 10, CheegerIsoSpanningTree.Kdtree },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void NativeCpuAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
+    {
+        using NativeIsoperimetric backend = NativeIsoperimetric.Cpu(spanningTree: algorithm);
+        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCpu), backend.Availability.Reason);
+        AssertAgreesWithSerial(backend, file, k, algorithm);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void NativeCudaAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
+    {
+        using NativeIsoperimetric backend = NativeIsoperimetric.Cuda(spanningTree: algorithm);
+        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCuda), backend.Availability.Reason);
+        AssertAgreesWithSerial(backend, file, k, algorithm);
+    }
+
+    public static TheoryData<int> GridIndices()
+    {
+        var grids = new TheoryData<int>();
+        for (int grid = 0; grid < ConformanceData.Grids.Length; grid++) grids.Add(grid);
+        return grids;
+    }
+
+    /// <summary>The grids are below the size from which Auto picks the kd-tree, so it is asked for by name.</summary>
+    [Theory]
+    [MemberData(nameof(GridIndices))]
+    public void NativeCpuKdtreeAgreesWithSerialOnGridsWithDuplicatesAndTies(int grid)
+    {
+        using NativeIsoperimetric backend = NativeIsoperimetric.Cpu(spanningTree: CheegerIsoSpanningTree.Kdtree);
+        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCpu), backend.Availability.Reason);
+        var (seed, n, dimension, side) = ConformanceData.Grids[grid];
+        Dataset data = ConformanceData.Grid(seed, n, dimension, side);
+        foreach (int k in (int[])[1, 2, 5])
+        {
+            foreach (int workers in (int[])[1, 2, 3, 8])
+            {
+                var options = new IsoperimetricOptions { K = k, FullLabels = true, IncludeTree = true, Workers = workers };
+                IsoperimetricAgreement.Assert(ReferenceResults.Of(data, options), backend.Run(data, options, TestContext.Current.CancellationToken),
+                    exact: false, $"grid seed={seed} k={k} kdtree workers={workers}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AnUnknownAlgorithmIsRefusedAtConstruction()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NativeIsoperimetric.Cpu(spanningTree: (CheegerIsoSpanningTree)7));
+    }
+
+    private static void AssertAgreesWithSerial(NativeIsoperimetric backend, string file, int k, CheegerIsoSpanningTree algorithm)
+    {
+        Assert.Equal(algorithm, backend.SpanningTree);
+        Dataset data = ConformanceData.Load(file);
+        var options = new IsoperimetricOptions { K = k, FullLabels = true, IncludeTree = true, Workers = 2 };
+        IsoperimetricResult expected = ReferenceResults.Of(data, options);
+        IsoperimetricResult actual = backend.Run(data, options, TestContext.Current.CancellationToken);
+        IsoperimetricAgreement.Assert(expected, actual, exact: false, $"{file} k={k} {backend.Name} {algorithm}");
+    }
+}
