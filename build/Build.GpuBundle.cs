@@ -127,14 +127,14 @@ internal sealed partial class Build
         });
 
     /// <summary>
-    /// The CUDA-built libcheeger.so and GoogleTest binary of Native (nvcc; the CUDA runtime linked statically), so
+    /// The CUDA-built libcheeger.so and GoogleTest programs of Native (nvcc; the CUDA runtime linked statically), so
     /// that a GPU machine with only a driver runs them: no nvcc, CMake or .NET SDK there. Without a CUDA build here
     /// the bundle carries none, and run-gpu.sh builds the native core on the GPU machine.
     /// </summary>
     private static async Task CopyPrebuiltCudaLibraryAsync(string destination)
     {
         var library = Path.Combine(NativeLibraryDirectory, "libcheeger.so");
-        var tests = Path.Combine(NativeBuildDirectory, "bin", "cheeger_tests");
+        var tests = new[] { "cheeger_tests", "cheeger_cuda_tests" }.Select(name => Path.Combine(NativeBuildDirectory, "bin", name));
         var cache = Path.Combine(NativeBuildDirectory, "CMakeCache.txt");
         // check_language(CUDA) caches the compiler it found (a path), or NOTFOUND.
         var withCuda = File.Exists(cache) && (await File.ReadAllTextAsync(cache)).Contains("CMAKE_CUDA_COMPILER:FILEPATH=/", StringComparison.Ordinal);
@@ -146,9 +146,9 @@ internal sealed partial class Build
 
         Directory.CreateDirectory(destination);
         File.Copy(library, Path.Combine(destination, "libcheeger.so"));
-        if (File.Exists(tests))
+        foreach (var program in tests.Where(File.Exists))
         {
-            File.Copy(tests, Path.Combine(destination, "cheeger_tests"));
+            File.Copy(program, Path.Combine(destination, Path.GetFileName(program)));
         }
 
         AnsiConsole.MarkupLine($"[grey]Prebuilt CUDA library and native tests in {GpuBundlePrebuilt}/.[/]");

@@ -24,34 +24,36 @@ internal static class CudaToolkit
     /// The sources file that enables <c>contrib non-free</c> for the machine's Debian entries (same types, URIs,
     /// suites and keys), or null when the machine has no Debian entry to derive it from.
     /// </summary>
-    public static string? DeriveComponentsSources()
+    public static string? DeriveComponentsSources() =>
+        File.Exists(DebianSourcesFile) ? DeriveFromDeb822(File.ReadAllText(DebianSourcesFile))
+        : File.Exists(LegacySourcesFile) ? DeriveFromOneLineEntries(File.ReadAllLines(LegacySourcesFile))
+        : null;
+
+    /// <summary>deb822 stanzas (debian.sources) with their Components replaced by contrib non-free; null without one.</summary>
+    public static string? DeriveFromDeb822(string sources)
     {
-        if (File.Exists(DebianSourcesFile))
-        {
-            var stanzas = File.ReadAllText(DebianSourcesFile)
-                .Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries)
-                .Select(stanza => stanza.Split('\n')
-                    .Where(line => line.Length > 0 && !line.StartsWith('#'))
-                    .Select(line => line.StartsWith("Components:", StringComparison.Ordinal) ? "Components: contrib non-free" : line))
-                .Where(lines => lines.Any(line => line.StartsWith("URIs:", StringComparison.Ordinal)))
-                .Select(lines => string.Join('\n', lines))
-                .ToList();
-            return stanzas.Count == 0 ? null : string.Join("\n\n", stanzas) + "\n";
-        }
+        var stanzas = sources
+            .Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries)
+            .Select(stanza => stanza.Split('\n')
+                .Where(line => line.Length > 0 && !line.StartsWith('#'))
+                .Select(line => line.StartsWith("Components:", StringComparison.Ordinal) ? "Components: contrib non-free" : line)
+                .ToList())
+            .Where(lines => lines.Any(line => line.StartsWith("URIs:", StringComparison.Ordinal)))
+            .Select(lines => string.Join('\n', lines))
+            .ToList();
+        return stanzas.Count == 0 ? null : string.Join("\n\n", stanzas) + "\n";
+    }
 
-        if (File.Exists(LegacySourcesFile))
-        {
-            // One-line entries: "deb [options] URI suite component..." becomes the same entry with contrib non-free.
-            var entries = File.ReadAllLines(LegacySourcesFile)
-                .Select(line => line.Trim())
-                .Where(line => line.StartsWith("deb ", StringComparison.Ordinal))
-                .Select(DeriveLegacyEntry)
-                .OfType<string>()
-                .ToList();
-            return entries.Count == 0 ? null : string.Join('\n', entries) + "\n";
-        }
-
-        return null;
+    /// <summary>One-line entries ("deb [options] URI suite component...") with contrib non-free as their components; null without one.</summary>
+    public static string? DeriveFromOneLineEntries(IEnumerable<string> lines)
+    {
+        var entries = lines
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("deb ", StringComparison.Ordinal))
+            .Select(DeriveOneLineEntry)
+            .OfType<string>()
+            .ToList();
+        return entries.Count == 0 ? null : string.Join('\n', entries) + "\n";
     }
 
     /// <summary>Environment for configuring CMake: CUDAHOSTCXX when nvcc is present and the environment names none.</summary>
@@ -67,7 +69,7 @@ internal static class CudaToolkit
         return environment;
     }
 
-    private static string? DeriveLegacyEntry(string line)
+    private static string? DeriveOneLineEntry(string line)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var uri = words.FindIndex(1, word => word.Contains("://", StringComparison.Ordinal));

@@ -284,8 +284,12 @@ else
 fi
 
 run_prebuilt_native_tests() {
-    LD_LIBRARY_PATH="$PREBUILT_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-        "$PREBUILT_DIR/cheeger_tests" --gtest_output="xml:$RESULTS_DIR/native-tests.xml"
+    local program status=0
+    for program in cheeger_tests cheeger_cuda_tests; do
+        LD_LIBRARY_PATH="$PREBUILT_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+            "$PREBUILT_DIR/$program" --gtest_output="xml:$RESULTS_DIR/$program.xml" || status=1
+    done
+    return $status
 }
 
 NATIVE_OK=0
