@@ -30,8 +30,7 @@ public sealed class SpanningTreeAlgorithmTests
     [MemberData(nameof(Cases))]
     public void NativeCpuAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
     {
-        using NativeIsoperimetric backend = NativeIsoperimetric.Cpu(spanningTree: algorithm);
-        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCpu), backend.Availability.Reason);
+        using NativeIsoperimetric backend = AvailableOrSkip(NativeIsoperimetric.Cpu(spanningTree: algorithm), BackendNames.NativeCpu);
         AssertAgreesWithSerial(backend, file, k, algorithm);
     }
 
@@ -39,8 +38,7 @@ public sealed class SpanningTreeAlgorithmTests
     [MemberData(nameof(Cases))]
     public void NativeCudaAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
     {
-        using NativeIsoperimetric backend = NativeIsoperimetric.Cuda(spanningTree: algorithm);
-        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCuda), backend.Availability.Reason);
+        using NativeIsoperimetric backend = AvailableOrSkip(NativeIsoperimetric.Cuda(spanningTree: algorithm), BackendNames.NativeCuda);
         AssertAgreesWithSerial(backend, file, k, algorithm);
     }
 
@@ -56,8 +54,7 @@ public sealed class SpanningTreeAlgorithmTests
     [MemberData(nameof(GridIndices))]
     public void NativeCpuKdtreeAgreesWithSerialOnGridsWithDuplicatesAndTies(int grid)
     {
-        using NativeIsoperimetric backend = NativeIsoperimetric.Cpu(spanningTree: CheegerIsoSpanningTree.Kdtree);
-        if (!backend.Availability.IsAvailable) Requirements.SkipUnavailable(ConformanceTarget.Named(BackendNames.NativeCpu), backend.Availability.Reason);
+        using NativeIsoperimetric backend = AvailableOrSkip(NativeIsoperimetric.Cpu(spanningTree: CheegerIsoSpanningTree.Kdtree), BackendNames.NativeCpu);
         var (seed, n, dimension, side) = ConformanceData.Grids[grid];
         Dataset data = ConformanceData.Grid(seed, n, dimension, side);
         foreach (int k in (int[])[1, 2, 5])
@@ -75,6 +72,16 @@ public sealed class SpanningTreeAlgorithmTests
     public void AnUnknownAlgorithmIsRefusedAtConstruction()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NativeIsoperimetric.Cpu(spanningTree: (CheegerIsoSpanningTree)7));
+    }
+
+    /// <summary><paramref name="backend"/>, or a skip (a failure where required) with its reason when it is unavailable.</summary>
+    private static NativeIsoperimetric AvailableOrSkip(NativeIsoperimetric backend, string name)
+    {
+        BackendAvailability availability = backend.Availability;
+        if (availability.IsAvailable) return backend;
+        backend.Dispose();
+        Requirements.SkipUnavailable(ConformanceTarget.Named(name), availability.Reason);
+        return backend;  // not reached: SkipUnavailable throws
     }
 
     private static void AssertAgreesWithSerial(NativeIsoperimetric backend, string file, int k, CheegerIsoSpanningTree algorithm)
