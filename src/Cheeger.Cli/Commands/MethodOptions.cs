@@ -118,7 +118,6 @@ internal sealed class MethodOptions
         IncludeTree = includeTree,
     };
 
-
     /// <summary>Throws when one of <paramref name="options"/> was written on the command line.</summary>
     public static void RejectGiven(ParseResult parse, IEnumerable<Option> options, ClusteringMethod method)
     {
