@@ -24,51 +24,9 @@
 
 #include <__clang_cuda_builtin_vars.h>
 
-struct uint3 {
-    unsigned int x, y, z;
-};
-
-struct dim3 {
-    unsigned int x, y, z;
-    __host__ __device__ constexpr dim3(unsigned int vx = 1, unsigned int vy = 1, unsigned int vz = 1)
-        : x(vx), y(vy), z(vz) {}
-};
-
-// --- runtime API (host) ------------------------------------------------------------------------------------------
-typedef enum cudaError {
-    cudaSuccess = 0,
-    cudaErrorInvalidValue = 1,
-    cudaErrorMemoryAllocation = 2,
-    cudaErrorInitializationError = 3,
-    cudaErrorInsufficientDriver = 35,
-    cudaErrorNoDevice = 100,
-} cudaError_t;
-
-typedef struct CUstream_st* cudaStream_t;
-typedef struct CUevent_st* cudaEvent_t;
-
-enum cudaMemcpyKind {
-    cudaMemcpyHostToHost = 0,
-    cudaMemcpyHostToDevice = 1,
-    cudaMemcpyDeviceToHost = 2,
-    cudaMemcpyDeviceToDevice = 3,
-};
-
-struct cudaDeviceProp {
-    char name[256];
-    std::size_t totalGlobalMem;
-    std::size_t sharedMemPerBlock;
-    int major;
-    int minor;
-    int multiProcessorCount;
-};
-
-#define cudaStreamNonBlocking 0x01
-
-enum cudaDeviceAttr {
-    cudaDevAttrMultiProcessorCount = 16,
-    cudaDevAttrCooperativeLaunch = 95,
-};
+// The runtime API's types, with the toolkit's names and values, are the emulated device's (constexpr
+// constructors are host and device functions to clang).
+#include "../../simt/include/simt/runtime_types.hpp"
 
 extern "C" {
 cudaError_t cudaGetDeviceCount(int* count);
