@@ -11,11 +11,13 @@
 #include "context_handle.hpp"
 #include "cuda_availability.hpp"
 #include "iso_call.hpp"
+#include "iso_expectations.hpp"
 #include "iso_reference.hpp"
 #include "test_data.hpp"
 
 namespace {
 
+using cheeger_test::expect_same_run;
 using cheeger_test::iso_outcome;
 using cheeger_test::iso_params;
 using cheeger_test::make_context;
@@ -29,45 +31,6 @@ std::vector<data_set> data_sets() {
     const std::int64_t n = cheeger_test::points_for_device(20000, 4000);
     sets.push_back({"blobs n=" + std::to_string(n), cheeger_test::blob_points(n, 2, 8, 29), 2});
     return sets;
-}
-
-struct model {
-    std::string name;
-    void (*edit)(cheeger_iso_params&);
-};
-
-const std::vector<model> models = {
-    {"default", [](cheeger_iso_params&) {}},
-    {"gauss", [](cheeger_iso_params& p) { p.kernel = CHEEGER_ISO_KERNEL_GAUSS; }},
-    {"unit", [](cheeger_iso_params& p) { p.weight = CHEEGER_ISO_WEIGHT_UNIT; }},
-    {"graph", [](cheeger_iso_params& p) { p.weight = CHEEGER_ISO_WEIGHT_GRAPH; }},
-    {"beta", [](cheeger_iso_params& p) { p.beta = 0.7; }},
-};
-
-void expect_same_run(const iso_outcome& cpu, const iso_outcome& cuda) {
-    ASSERT_EQ(cpu.status, CHEEGER_STATUS_OK);
-    ASSERT_EQ(cuda.status, CHEEGER_STATUS_OK);
-    EXPECT_EQ(cuda.info.backend, CHEEGER_BACKEND_CUDA);
-    EXPECT_EQ(cuda.parent, cpu.parent);
-    EXPECT_EQ(cuda.order, cpu.order);
-    EXPECT_EQ(cuda.depth, cpu.depth);
-    EXPECT_EQ(cuda.sibling_rank, cpu.sibling_rank);
-    EXPECT_EQ(cuda.squared_edge_length, cpu.squared_edge_length);
-    EXPECT_EQ(cuda.parent_flow, cpu.parent_flow);
-    EXPECT_EQ(cuda.vertex_weight, cpu.vertex_weight);
-    EXPECT_EQ(cuda.potential, cpu.potential);
-    ASSERT_EQ(cuda.probes.size(), cpu.probes.size());
-    for (std::size_t i = 0; i < cpu.probes.size(); ++i) {
-        EXPECT_EQ(cuda.probes[i].epsilon, cpu.probes[i].epsilon) << i;
-        EXPECT_EQ(cuda.probes[i].count, cpu.probes[i].count) << i;
-    }
-    EXPECT_EQ(cuda.cluster_costs, cpu.cluster_costs);
-    EXPECT_EQ(cuda.labels, cpu.labels);
-    EXPECT_EQ(cuda.full_labels, cpu.full_labels);
-    EXPECT_EQ(cuda.info.cost, cpu.info.cost);
-    EXPECT_EQ(cuda.info.epsilon_high, cpu.info.epsilon_high);
-    EXPECT_EQ(cuda.info.max_depth, cpu.info.max_depth);
-    EXPECT_EQ(cuda.info.outliers, cpu.info.outliers);
 }
 
 class CudaIso : public ::testing::Test {
@@ -122,13 +85,14 @@ TEST_F(CudaIso, PrimAndBoruvkaBuildTheReferenceTree) {
 
 TEST_F(CudaIso, RunEqualsTheCpuRunForEveryModel) {
     for (const data_set& data : data_sets()) {
-        for (const model& m : models) {
+        for (const auto& m : cheeger_test::iso_models()) {
             SCOPED_TRACE(data.name + ", " + m.name);
             auto params = iso_params(6);
             params.full_labels = 1;
             m.edit(params);
-            expect_same_run(run_iso(cpu_.get(), data.points, data.d, params),
-                            run_iso(context_.get(), data.points, data.d, params));
+            const iso_outcome on_cuda = run_iso(context_.get(), data.points, data.d, params);
+            EXPECT_EQ(on_cuda.info.backend, CHEEGER_BACKEND_CUDA);
+            expect_same_run(run_iso(cpu_.get(), data.points, data.d, params), on_cuda);
         }
     }
 }

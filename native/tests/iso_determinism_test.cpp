@@ -10,6 +10,7 @@
 #include "cheeger_testing.h"
 #include "context_handle.hpp"
 #include "iso_call.hpp"
+#include "iso_expectations.hpp"
 #include "iso_reference.hpp"
 #include "test_data.hpp"
 
@@ -17,54 +18,9 @@ namespace {
 
 using cheeger_test::iso_outcome;
 using cheeger_test::iso_params;
+using cheeger_test::expect_same_run;
 using cheeger_test::make_context;
 using cheeger_test::run_iso;
-
-void expect_same(const iso_outcome& a, const iso_outcome& b) {
-    ASSERT_EQ(a.status, CHEEGER_STATUS_OK);
-    ASSERT_EQ(b.status, CHEEGER_STATUS_OK);
-    EXPECT_EQ(a.labels, b.labels);
-    EXPECT_EQ(a.full_labels, b.full_labels);
-    EXPECT_EQ(a.cluster_costs, b.cluster_costs);
-    ASSERT_EQ(a.probes.size(), b.probes.size());
-    for (std::size_t i = 0; i < a.probes.size(); ++i) {
-        EXPECT_EQ(a.probes[i].epsilon, b.probes[i].epsilon) << i;
-        EXPECT_EQ(a.probes[i].count, b.probes[i].count) << i;
-    }
-    EXPECT_EQ(a.parent, b.parent);
-    EXPECT_EQ(a.depth, b.depth);
-    EXPECT_EQ(a.sibling_rank, b.sibling_rank);
-    EXPECT_EQ(a.order, b.order);
-    EXPECT_EQ(a.squared_edge_length, b.squared_edge_length);
-    EXPECT_EQ(a.edge_length, b.edge_length);
-    EXPECT_EQ(a.parent_flow, b.parent_flow);
-    EXPECT_EQ(a.vertex_weight, b.vertex_weight);
-    EXPECT_EQ(a.potential, b.potential);
-    EXPECT_EQ(a.info.cost, b.info.cost);
-    EXPECT_EQ(a.info.epsilon_high, b.info.epsilon_high);
-    EXPECT_EQ(a.info.epsilon_low, b.info.epsilon_low);
-    EXPECT_EQ(a.info.sigma, b.info.sigma);
-    EXPECT_EQ(a.info.decisions, b.info.decisions);
-    EXPECT_EQ(a.info.search_steps, b.info.search_steps);
-    EXPECT_EQ(a.info.max_depth, b.info.max_depth);
-    EXPECT_EQ(a.info.outliers, b.info.outliers);
-}
-
-struct model {
-    std::string name;
-    void (*edit)(cheeger_iso_params&);
-};
-
-const std::vector<model> models = {
-    {"default", [](cheeger_iso_params&) {}},
-    {"gauss", [](cheeger_iso_params& p) { p.kernel = CHEEGER_ISO_KERNEL_GAUSS; }},
-    {"inverse", [](cheeger_iso_params& p) { p.kernel = CHEEGER_ISO_KERNEL_INVERSE; }},
-    {"unit", [](cheeger_iso_params& p) { p.weight = CHEEGER_ISO_WEIGHT_UNIT; }},
-    {"graph", [](cheeger_iso_params& p) { p.weight = CHEEGER_ISO_WEIGHT_GRAPH; }},
-    {"beta", [](cheeger_iso_params& p) { p.beta = 0.7; }},
-    {"standardize", [](cheeger_iso_params& p) { p.standardize = 1; }},
-    {"sigma", [](cheeger_iso_params& p) { p.sigma = 3.25; }},
-};
 
 using data_set = cheeger_test::named_points;
 
@@ -72,7 +28,7 @@ std::vector<data_set> data_sets() { return cheeger_test::tie_heavy_points(); }
 
 TEST(IsoDeterminism, EveryThreadCountGivesTheSameResult) {
     for (const data_set& data : data_sets()) {
-        for (const model& m : models) {
+        for (const auto& m : cheeger_test::iso_models()) {
             SCOPED_TRACE(data.name + ", " + m.name);
             auto params = iso_params(6);
             params.full_labels = 1;
@@ -85,7 +41,7 @@ TEST(IsoDeterminism, EveryThreadCountGivesTheSameResult) {
                 SCOPED_TRACE(threads);
                 auto context = make_context(CHEEGER_BACKEND_CPU, threads);
                 ASSERT_TRUE(context);
-                expect_same(reference, run_iso(context.get(), data.points, data.d, params));
+                expect_same_run(reference, run_iso(context.get(), data.points, data.d, params));
             }
         }
     }
@@ -101,7 +57,7 @@ TEST(IsoDeterminism, SplittingLevelsOverThreadsChangesNothing) {
         ASSERT_EQ(cheeger_testing_set_iso_min_parallel_width(width), CHEEGER_STATUS_OK);
         for (int threads : {2, 3}) {
             auto context = make_context(CHEEGER_BACKEND_CPU, threads);
-            expect_same(reference, run_iso(context.get(), points, 2, params));
+            expect_same_run(reference, run_iso(context.get(), points, 2, params));
         }
     }
     ASSERT_EQ(cheeger_testing_set_iso_min_parallel_width(0), CHEEGER_STATUS_OK);
@@ -116,13 +72,13 @@ TEST(IsoDeterminism, RepeatedCallsOnOneContextAgreeAndAllocateNothing) {
     ASSERT_EQ(first.status, CHEEGER_STATUS_OK) << cheeger_last_error();
     // The next buffer allocation fails: a call of the same size must not make one.
     ASSERT_EQ(cheeger_testing_fail_next_allocation(), CHEEGER_STATUS_OK);
-    expect_same(first, run_iso(context.get(), points, 4, params));
+    expect_same_run(first, run_iso(context.get(), points, 4, params));
     // A larger call has to grow the buffers and meets the armed failure (which this also disarms).
     const auto larger = cheeger_test::blob_points(1600, 4, 6, 31);
     const iso_outcome failed = run_iso(context.get(), larger, 4, params);
     EXPECT_EQ(failed.status, CHEEGER_STATUS_OUT_OF_MEMORY);
     EXPECT_NE(std::string(cheeger_last_error()).find("could not allocate"), std::string::npos) << cheeger_last_error();
-    expect_same(first, run_iso(context.get(), points, 4, params));  // the context is still usable
+    expect_same_run(first, run_iso(context.get(), points, 4, params));  // the context is still usable
 }
 
 TEST(IsoStages, PrimEqualsTheReferencePrimAndKruskalsEdges) {
@@ -160,7 +116,7 @@ TEST(IsoStages, PrimEqualsTheReferencePrimAndKruskalsEdges) {
 
 TEST(IsoStages, PartitionOfTheRunsTreeGivesTheRunsAnswer) {
     for (const data_set& data : data_sets()) {
-        for (const model& m : models) {
+        for (const auto& m : cheeger_test::iso_models()) {
             SCOPED_TRACE(data.name + ", " + m.name);
             auto params = iso_params(4);
             m.edit(params);
