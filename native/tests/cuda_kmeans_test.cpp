@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,6 +16,8 @@
 #include "cuda_availability.hpp"
 #include "kmeans_call.hpp"
 #include "kmeans_reference.hpp"
+#include "kmeans_worked_examples.hpp"
+#include "same_bits.hpp"
 #include "test_data.hpp"
 
 namespace {
@@ -25,12 +26,7 @@ using cheeger_test::kmeans_params;
 using cheeger_test::make_context;
 using cheeger_test::reference_kmeans;
 using cheeger_test::run_kmeans;
-
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+using cheeger_test::same_bits;
 
 /// The change counts of every pass of the context's last run.
 std::vector<std::int64_t> changes_per_pass(cheeger_context context) {
@@ -153,75 +149,18 @@ TEST_F(CudaKMeans, ContextReuseAcrossShapesGivesFreshResults) {
 }
 
 TEST_F(CudaKMeans, EmptyClusterPassesMatchTheHandWorkedValues) {
-    // The worked example of kmeans_empty_cluster_test.cpp.
-    const std::vector<double> points = {0, 0, 5, 0, 2, 1};
-    const std::vector<double> initial = {6, 2, 6, 0, 6, 1};
-    struct expected_pass {
-        std::vector<std::int32_t> labels;
-        std::vector<double> centroids;
-        std::int64_t changes;
-        double inertia;
-    };
-    const std::vector<expected_pass> passes = {
-        {{1, 1, 2}, {6, 2, 2.5, 0, 2, 1}, 3, 53.0},
-        {{2, 0, 2}, {5, 0, 2.5, 0, 1, 0.5}, 2, 10.0},
-        {{2, 0, 1}, {5, 0, 2, 1, 0, 0}, 1, 2.5},
-        {{2, 0, 1}, {5, 0, 2, 1, 0, 0}, 0, 0.0},
-    };
-    for (std::size_t p = 0; p < passes.size(); ++p) {
-        SCOPED_TRACE(testing::Message() << "after pass " << p + 1);
-        const auto run = run_kmeans(context_.get(), points, 2, kmeans_params(3, static_cast<std::int32_t>(p + 1)), initial);
-        ASSERT_EQ(run.status, CHEEGER_STATUS_OK) << cheeger_last_error();
-        EXPECT_EQ(run.labels, passes[p].labels);
-        EXPECT_EQ(run.centroids, passes[p].centroids);
-        EXPECT_EQ(run.info.iterations, static_cast<std::int32_t>(p + 1));
-        EXPECT_EQ(run.info.last_changes, passes[p].changes);
-        EXPECT_EQ(run.info.inertia, passes[p].inertia);
-    }
-    const auto full = run_kmeans(context_.get(), points, 2, kmeans_params(3, 300), initial);
-    ASSERT_EQ(full.status, CHEEGER_STATUS_OK) << cheeger_last_error();
-    EXPECT_EQ(full.info.iterations, 4);
-    EXPECT_EQ(full.centroids, passes.back().centroids);
+    cheeger_test::expect_empty_cluster_passes(context_.get());
     EXPECT_EQ(changes_per_pass(context_.get()), (std::vector<std::int64_t>{3, 2, 1, 0}));
 }
 
 TEST_F(CudaKMeans, ACentroidNoPointEverReachesIsReturnedUnchanged) {
-    std::vector<double> unit_square;
-    for (int i = 0; i < 10000; ++i) {
-        unit_square.push_back((i % 100) / 100.0);
-        unit_square.push_back((i / 100) / 100.0);
-    }
-    const double far = 1e6 + 0.125;
-    const auto run = run_kmeans(context_.get(), unit_square, 2, kmeans_params(3, 50), {0, 0, 1, 1, far, -far});
-    ASSERT_EQ(run.status, CHEEGER_STATUS_OK) << cheeger_last_error();
-    EXPECT_EQ(run.centroids[4], far);
-    EXPECT_EQ(run.centroids[5], -far);
-    for (const std::int32_t label : run.labels) ASSERT_NE(label, 2);
-}
-
-std::vector<double> three_groups(int right_points) {
-    std::vector<double> points;
-    for (int i = 0; i < 99; ++i) points.insert(points.end(), {0.0, 0.0});
-    points.insert(points.end(), {4.0, 0.0, 4.0, 0.0});
-    for (int i = 0; i < right_points; ++i) points.insert(points.end(), {10.0, 0.0});
-    return points;
+    cheeger_test::expect_unreached_centroid_kept(context_.get());
 }
 
 TEST_F(CudaKMeans, StopRuleAsOnTheCpu) {
-    // The worked example of kmeans_stop_rule_test.cpp.
-    const auto stops = run_kmeans(context_.get(), three_groups(99), 2, kmeans_params(2), {0, 0, 6, 0});
-    ASSERT_EQ(stops.status, CHEEGER_STATUS_OK) << cheeger_last_error();
-    EXPECT_EQ(stops.info.iterations, 2);
-    EXPECT_EQ(stops.info.last_changes, 2);
-    EXPECT_EQ(stops.centroids, (std::vector<double>{8.0 / 101.0, 0, 10, 0}));
-    const auto goes_on = run_kmeans(context_.get(), three_groups(98), 2, kmeans_params(2), {0, 0, 6, 0});
-    ASSERT_EQ(goes_on.status, CHEEGER_STATUS_OK) << cheeger_last_error();
-    EXPECT_EQ(goes_on.info.iterations, 3);
-    EXPECT_EQ(goes_on.info.last_changes, 0);
-    const auto bounded = run_kmeans(context_.get(), three_groups(98), 2, kmeans_params(2, 1), {0, 0, 6, 0});
-    ASSERT_EQ(bounded.status, CHEEGER_STATUS_OK) << cheeger_last_error();
-    EXPECT_EQ(bounded.info.iterations, 1);
-    EXPECT_EQ(bounded.info.last_changes, 199);
+    cheeger_test::expect_stop_at_one_percent(context_.get());
+    cheeger_test::expect_go_on_above_one_percent(context_.get());
+    cheeger_test::expect_max_iterations_bound(context_.get());
 }
 
 TEST_F(CudaKMeans, ToleranceStopsAsOnTheCpu) {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <cstring>
 #include <ostream>
 #include <tuple>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "kmeans_call.hpp"
 #include "kmeans_reference.hpp"
 #include "cheeger_testing.h"
+#include "same_bits.hpp"
 #include "test_data.hpp"
 
 namespace {
@@ -21,13 +21,7 @@ using cheeger_test::kmeans_params;
 using cheeger_test::make_context;
 using cheeger_test::reference_kmeans;
 using cheeger_test::run_kmeans;
-
-// Bitwise equality (EXPECT_EQ on doubles is ==, which cannot tell -0.0 from 0.0).
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+using cheeger_test::same_bits;
 
 struct shape {
     std::int64_t n;
