@@ -24,6 +24,8 @@ internal sealed partial class Build
     private const string CudaTestClassPattern = "*Cuda*";
     /// <summary>The GoogleTest program of the CUDA backend's tests (native/tests/CMakeLists.txt).</summary>
     private const string CudaTestProgram = "cheeger_cuda_tests";
+    /// <summary>The shared library's CMake target (CMakeLists.txt).</summary>
+    private const string LibraryTarget = "cheeger";
 
     private Target CudaEmulation => _ => _
         .Description("Runs every CUDA test on the emulated device (native/simt): GoogleTest plain and sanitized, the .NET native-cuda tests, the command line.")
@@ -52,8 +54,9 @@ internal sealed partial class Build
     private async Task<TestCounts> CTestOnEmulatedDeviceAsync(string preset, string directory)
     {
         await Tool.RunAsync("cmake", ["--preset", preset]);
-        // The CUDA test program (and the library it needs) only: the CPU tests run in the other presets.
-        await Tool.RunAsync("cmake", ["--build", directory, "--target", CudaTestProgram, "-j", Jobs.ToString(CultureInfo.InvariantCulture)]);
+        // The CUDA test program and libcheeger (which the .NET tests and the command line load) only: the CPU tests
+        // run in the other presets. The test program links the library's objects, not libcheeger itself.
+        await Tool.RunAsync("cmake", ["--build", directory, "--target", LibraryTarget, CudaTestProgram, "-j", Jobs.ToString(CultureInfo.InvariantCulture)]);
         var junit = Path.GetFullPath(Path.Combine(TestResultsDirectory, $"ctest-{preset}.xml"));
         Directory.CreateDirectory(TestResultsDirectory);
         File.Delete(junit);

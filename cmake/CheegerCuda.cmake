@@ -1,5 +1,5 @@
 # The CUDA backend. The CPU library always builds; the CUDA sources (native/src/cuda/*.cu, listed in
-# CHEEGER_CUDA_SOURCES of the top-level CMakeLists.txt) go into the same library through their own object target,
+# CHEEGER_CUDA_SOURCES of the top-level CMakeLists.txt) go into the same library through an object target of their own,
 # built one of two ways:
 #  - by nvcc, when a CUDA compiler is found (and CHEEGER_ENABLE_CUDA is ON): device code for
 #    CHEEGER_CUDA_ARCHITECTURES, the CUDA runtime linked statically;
@@ -37,40 +37,49 @@ else()
     message(STATUS "Cheeger: CUDA disabled (CHEEGER_ENABLE_CUDA=OFF)")
 endif()
 
-# cheeger_add_cuda_objects(<library> <sources>...): compiles the CUDA sources as the object target
-# <library>_cuda (hidden visibility, no FMA contraction, the library's private includes) and links its objects
-# into <library>, with the CUDA runtime (nvcc) or the emulated device (CHEEGER_CUDA_EMULATION).
-function(cheeger_add_cuda_objects library)
-    set(objects ${library}_cuda)
-    add_library(${objects} OBJECT ${ARGN})
-    set_target_properties(${objects} PROPERTIES POSITION_INDEPENDENT_CODE ON)
-    target_include_directories(${objects} PRIVATE
+# cheeger_add_cuda_objects(<objects> <sources>...): compiles the CUDA sources as the object target <objects>_cuda
+# (hidden visibility, no FMA contraction, the library's private includes), beside the object library <objects> of
+# the C++ sources, which learns that CUDA is compiled in.
+function(cheeger_add_cuda_objects objects)
+    set(cuda_objects ${objects}_cuda)
+    add_library(${cuda_objects} OBJECT ${ARGN})
+    set_target_properties(${cuda_objects} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+    target_include_directories(${cuda_objects} PRIVATE
         "${PROJECT_SOURCE_DIR}/native/include" "${PROJECT_SOURCE_DIR}/native/src")
-    target_compile_definitions(${objects} PRIVATE CHEEGER_BUILDING CHEEGER_HAS_CUDA=1)
+    target_compile_definitions(${cuda_objects} PRIVATE CHEEGER_BUILDING CHEEGER_HAS_CUDA=1)
+    target_compile_definitions(${objects} PRIVATE CHEEGER_HAS_CUDA=1)
     if(CHEEGER_CUDA_EMULATION)
         # The .cu files as C++, with the emulated runtime in place of the one nvcc includes.
         set_source_files_properties(${ARGN} PROPERTIES LANGUAGE CXX)
-        target_compile_options(${objects} PRIVATE -include cuda_runtime.h -ffp-contract=off)
-        target_link_libraries(${objects} PRIVATE cheeger_simt)
+        target_compile_options(${cuda_objects} PRIVATE -include cuda_runtime.h -ffp-contract=off)
+        target_link_libraries(${cuda_objects} PRIVATE cheeger_simt)
         if(CHEEGER_CPU_BASELINE)
-            target_compile_options(${objects} PRIVATE -march=${CHEEGER_CPU_BASELINE})
+            target_compile_options(${cuda_objects} PRIVATE -march=${CHEEGER_CPU_BASELINE})
         endif()
-        cheeger_enable_warnings(${objects})
+        cheeger_enable_warnings(${cuda_objects})
         # Written for nvcc: its loop pragmas, and int-to-unsigned conversions (dim3, array bounds) it accepts.
-        target_compile_options(${objects} PRIVATE -Wno-unknown-pragmas -Wno-sign-conversion)
-        cheeger_enable_sanitizers(${objects})
-        target_sources(${library} PRIVATE $<TARGET_OBJECTS:${objects}>)
-        target_link_libraries(${library} PRIVATE cheeger_simt)
-        target_compile_definitions(${library} PRIVATE CHEEGER_CUDA_EMULATION=1)
+        target_compile_options(${cuda_objects} PRIVATE -Wno-unknown-pragmas -Wno-sign-conversion)
+        cheeger_enable_sanitizers(${cuda_objects})
+        # The test hooks of the C++ sources reach the emulated device (its fault injection).
+        target_link_libraries(${objects} PRIVATE cheeger_simt)
         return()
     endif()
-    set_target_properties(${objects} PROPERTIES
+    set_target_properties(${cuda_objects} PROPERTIES
         CUDA_ARCHITECTURES "${CHEEGER_CUDA_ARCHITECTURES}"
         CUDA_VISIBILITY_PRESET hidden)
     # --fmad=false: the device code follows the same no-contraction rule as the host code.
-    target_compile_options(${objects} PRIVATE
+    target_compile_options(${cuda_objects} PRIVATE
         "$<$<COMPILE_LANGUAGE:CUDA>:--fmad=false;-Xcompiler=-fvisibility=hidden;-Xcompiler=-ffp-contract=off>")
-    target_link_libraries(${objects} PRIVATE CUDA::cudart_static)
-    target_sources(${library} PRIVATE $<TARGET_OBJECTS:${objects}>)
-    target_link_libraries(${library} PRIVATE CUDA::cudart_static)
+    target_link_libraries(${cuda_objects} PRIVATE CUDA::cudart_static)
+endfunction()
+
+# cheeger_link_cuda_objects(<target> <objects>): links the objects of <objects>_cuda into <target>, with the CUDA
+# runtime (nvcc, statically) or the emulated device (CHEEGER_CUDA_EMULATION).
+function(cheeger_link_cuda_objects target objects)
+    target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}_cuda>)
+    if(CHEEGER_CUDA_EMULATION)
+        target_link_libraries(${target} PRIVATE cheeger_simt)
+    else()
+        target_link_libraries(${target} PRIVATE CUDA::cudart_static)
+    endif()
 endfunction()

@@ -5,8 +5,8 @@
 #include <string>
 #include <thread>
 
+#include "api/context.hpp"
 #include "cheeger.h"
-#include "core/context.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
 #include "cuda/cuda_backend.hpp"

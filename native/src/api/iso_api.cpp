@@ -3,9 +3,9 @@
 #include <mutex>
 #include <optional>
 
+#include "api/context.hpp"
 #include "api/sized_params.hpp"
 #include "cheeger.h"
-#include "core/context.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
 #include "iso/iso_pipeline.hpp"
@@ -50,7 +50,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_run(cheeger_context context, c
                                        probes_out, probes_capacity, tree_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger_iso_info info{};
-        cheeger::iso::run(*context, call, info);
+        cheeger::iso::run(context->iso_stages(), context->iso, call, info);
         if (info_out != nullptr) *info_out = info;
     });
 }
@@ -65,7 +65,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_mst(cheeger_context context, c
         cheeger::iso::validate_mst(points, n, d, parent_out, squared_edge_length_out, edge_length_out, depth_out,
                                    sibling_rank_out, order_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
-        cheeger::iso::minimum_spanning_tree(*context, points, n, d, parent_out, squared_edge_length_out,
+        cheeger::iso::minimum_spanning_tree(context->iso_stages(), context->iso, points, n, d, parent_out, squared_edge_length_out,
                                             edge_length_out, depth_out, sibling_rank_out, order_out);
     });
 }
@@ -85,7 +85,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_partition(cheeger_context cont
                                              sized ? &*sized : nullptr, labels_out, cluster_costs_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger_iso_info info{};
-        cheeger::iso::partition(*context, call, info);
+        cheeger::iso::partition(context->iso_stages(), context->iso, call, info);
         if (info_out != nullptr) *info_out = info;
     });
 }

@@ -6,13 +6,12 @@
 #include <optional>
 #include <vector>
 
+#include "api/context.hpp"
 #include "api/sized_params.hpp"
 #include "cheeger.h"
-#include "core/context.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
-#include "cuda/cuda_backend.hpp"
-#include "kmeans/kmeans_cpu.hpp"
+#include "kmeans/kmeans_loop.hpp"
 #include "kmeans/kmeans_validation.hpp"
 #include "kmeans/row_sampler.hpp"
 
@@ -66,11 +65,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_kmeans_run(cheeger_context context
             }
         } guard{changes};
         cheeger_kmeans_info info{};
-        if (context->backend == CHEEGER_BACKEND_CUDA) {
-            cheeger::cuda::kmeans_run(*context, call, info);
-        } else {
-            cheeger::kmeans::run_cpu(*context, call, info);
-        }
+        cheeger::kmeans::run(context->kmeans_stages(), call, changes, info);
         guard.succeeded = true;
         if (info_out != nullptr) *info_out = info;
     });

@@ -1,10 +1,10 @@
 // The test-only hooks of cheeger_testing.h.
 #include "cheeger_testing.h"
 #include "core/buffer.hpp"
+#include "core/cpu_kernel_family.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
 #include "iso/level_decider.hpp"
-#include "kmeans/kmeans_assign.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
 #if defined(CHEEGER_CUDA_EMULATION)
@@ -41,7 +41,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_testing_set_kmeans_wave_chunks(int
 extern "C" CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** name) {
     return cheeger::translate_exceptions("cheeger_testing_cpu_kernel", [&] {
         cheeger::require_not_null(name, "name");
-        *name = cheeger::kmeans::cpu_kernel_name();
+        *name = cheeger::cpu_kernel_name();
     });
 }
 

@@ -5,6 +5,15 @@
 
 namespace cheeger::cuda {
 
+namespace {
+
+// Unreachable: no context can be created on CUDA in this build.
+[[noreturn]] void no_cuda_context() {
+    throw error(CHEEGER_STATUS_INTERNAL_ERROR, "a CUDA context exists in a library built without CUDA");
+}
+
+}  // namespace
+
 bool compiled_in() noexcept { return false; }
 
 void query_devices(cheeger_capabilities& caps) noexcept {
@@ -21,9 +30,15 @@ bool usable(std::string& why) {
     return false;
 }
 
-void kmeans_run(cheeger_context_t& /*context*/, const kmeans::request& /*call*/, cheeger_kmeans_info& /*info*/) {
-    // Unreachable: no context can be created on CUDA in this build.
-    throw error(CHEEGER_STATUS_INTERNAL_ERROR, "a CUDA context exists in a library built without CUDA");
+// No device_state is ever made here, so there is nothing to release.
+void device_state_deleter::operator()(device_state* /*device*/) const noexcept {}
+
+device_handle open_device() { no_cuda_context(); }
+
+std::unique_ptr<kmeans::stage_backend> make_kmeans_stages(device_state& /*device*/) { no_cuda_context(); }
+
+std::unique_ptr<iso::stage_backend> make_iso_stages(device_state& /*device*/, thread_pool& /*pool*/) {
+    no_cuda_context();
 }
 
 }  // namespace cheeger::cuda

@@ -1,10 +1,12 @@
-// The device hooks of cuda_backend.hpp: whether CUDA is compiled in, what device 0 is, and whether a context may
-// run on it. Devices are found through the driver (cudaGetDeviceCount), never through a toolkit path.
+// The device hooks of cuda_backend.hpp: whether CUDA is compiled in, what device 0 is, whether a context may run
+// on it, and a context's device state. Devices are found through the driver (cudaGetDeviceCount), never through a
+// toolkit path.
 #include <cstring>
 #include <string>
 
 #include "cuda/cuda_backend.hpp"
 #include "cuda/cuda_try.cuh"
+#include "cuda/device_state.cuh"
 
 namespace cheeger::cuda {
 
@@ -23,7 +25,7 @@ void query_devices(cheeger_capabilities& caps) noexcept {
     }
     cudaDeviceProp properties;
     std::memset(&properties, 0, sizeof properties);
-    if (cudaGetDeviceProperties(&properties, 0) != cudaSuccess) {
+    if (cudaGetDeviceProperties(&properties, device_index) != cudaSuccess) {
         (void)cudaGetLastError();
         return;
     }
@@ -52,5 +54,9 @@ bool usable(std::string& why) {
     }
     return true;
 }
+
+void device_state_deleter::operator()(device_state* device) const noexcept { delete device; }
+
+device_handle open_device() { return device_handle(new device_state()); }
 
 }  // namespace cheeger::cuda

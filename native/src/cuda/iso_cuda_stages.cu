@@ -1,4 +1,4 @@
-// cheeger::iso::make_cuda_stages: the isoperimetric stages of a CUDA context (iso_backend.hpp). On the device:
+// cheeger::cuda::make_iso_stages: the isoperimetric stages of a CUDA context (iso_backend.hpp). On the device:
 // the spanning tree (Prim: the whole loop in one cooperative kernel; or Boruvka: O(log n) rounds of kernels, one
 // count read back per round, Prim's order then recovered on the host from the n - 1 edges), the decisions of the epsilon search (the level/pull
 // form; only F(epsilon) comes back per probe, the final decision's arrays once) and the nearest fill. The graph
@@ -10,10 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include "core/context.hpp"
 #include "cuda/boruvka_cuda_kernels.cuh"
+#include "cuda/cuda_backend.hpp"
 #include "cuda/cuda_try.cuh"
 #include "cuda/device_buffer.cuh"
+#include "cuda/device_state.cuh"
 #include "cuda/grid_barrier.cuh"
 #include "cuda/iso_cuda_kernels.cuh"
 #include "cuda/kernel_launch.cuh"
@@ -21,21 +22,24 @@
 #include "iso/iso_cpu_stages.hpp"
 #include "iso/prim_order_on_tree.hpp"
 
-namespace cheeger::iso {
+namespace cheeger::cuda {
 
 namespace {
 
-namespace ik = cuda::iso_kernels;
-namespace bk = cuda::boruvka_kernels;
-using cuda::device_buffer;
+namespace ik = iso_kernels;
+namespace bk = boruvka_kernels;
+using iso::decision_output;
+using iso::decision_tree;
+using iso::tree_output;
 
 /// Row-major points staged per upload step.
 constexpr std::int64_t staging_rows_max = std::int64_t{1} << 20;
 
-class cuda_stages final : public stage_backend {
+class cuda_stages final : public iso::stage_backend {
 public:
-    explicit cuda_stages(cheeger_context_t& context) : cpu_(make_cpu_stages(context.pool)) {
-        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+    cuda_stages(device_state& device, thread_pool& pool)
+        : device_(device), stream_(device.stream()), cpu_(iso::make_cpu_stages(pool)) {
+        device_.select();
         int cooperative = 0;
         CHEEGER_CUDA_TRY(cudaDeviceGetAttribute(&cooperative, cudaDevAttrCooperativeLaunch, device_index));
         if (cooperative == 0) {
@@ -45,23 +49,17 @@ public:
         CHEEGER_CUDA_TRY(cudaDeviceGetAttribute(&multiprocessors_, cudaDevAttrMultiProcessorCount, device_index));
         barrier_.ensure(1, "the grid barrier");
         count_.ensure(1, "the decision count");
-        // Last: nothing after it throws, so the destructor (which a throwing constructor skips) always releases it.
-        CHEEGER_CUDA_TRY(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking));
     }
 
     cuda_stages(const cuda_stages&) = delete;
     cuda_stages& operator=(const cuda_stages&) = delete;
-
-    ~cuda_stages() override {
-        if (stream_ != nullptr) (void)cudaStreamDestroy(stream_);
-        (void)cudaGetLastError();
-    }
+    ~cuda_stages() override = default;
 
     [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CUDA; }
 
     void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
                                cheeger_iso_spanning_tree algorithm, const tree_output& out) override {
-        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        device_.select();
         if (n == 1) {
             out.parent[0] = -1;
             out.squared_length[0] = 0.0;
@@ -101,9 +99,9 @@ public:
         args.length_out = length_.data();
         args.order_out = order_.data();
         args.barrier = barrier_.data();
-        CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(cuda::grid_barrier_state), stream_));
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(grid_barrier_state), stream_));
         CHEEGER_CUDA_TRY(
-            cuda::launch_cooperative(&ik::prim_tree, dim3(blocks), dim3(ik::prim_threads), 0, stream_, args));
+            launch_cooperative(&ik::prim_tree, dim3(blocks), dim3(ik::prim_threads), 0, stream_, args));
         download(out.parent, parent_.data(), n);
         download(out.squared_length, length_.data(), n);
         download(out.order, order_.data(), n);
@@ -116,7 +114,7 @@ public:
     }
 
     void load_tree(const decision_tree& tree) override {
-        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        device_.select();
         tree_ = tree;
         const std::int64_t n = tree.n;
         const std::int64_t levels = std::int64_t{tree.max_depth} + 2;
@@ -144,7 +142,7 @@ public:
     }
 
     std::int64_t count(double epsilon, bool strict) override {
-        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        device_.select();
         run_decision(epsilon, strict);
         unsigned long long closed = 0;
         CHEEGER_CUDA_TRY(cudaMemcpyAsync(&closed, count_.data(), sizeof closed, cudaMemcpyDeviceToHost, stream_));
@@ -153,7 +151,7 @@ public:
     }
 
     std::int64_t decide(double epsilon, bool strict, const decision_output& out) override {
-        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        device_.select();
         run_decision(epsilon, strict);
         const std::int64_t n = tree_.n;
         unsigned long long closed = 0;
@@ -179,7 +177,7 @@ public:
 
     void nearest_fill(const double* points, std::int64_t n, std::int64_t d, const std::int32_t* labels,
                       std::int32_t* full_out) override {
-        CHEEGER_CUDA_TRY(cudaSetDevice(device_index));
+        device_.select();
         std::memcpy(full_out, labels, static_cast<std::size_t>(n) * sizeof(std::int32_t));
         host_outliers_.clear();
         for (std::int64_t v = 0; v < n; ++v) {
@@ -197,7 +195,7 @@ public:
         CHEEGER_CUDA_TRY(cudaMemcpyAsync(full_.data(), labels_.data(), static_cast<std::size_t>(n) * sizeof(std::int32_t),
                                          cudaMemcpyDeviceToDevice, stream_));
         const auto blocks = static_cast<unsigned>((outliers + ik::fill_threads - 1) / ik::fill_threads);
-        cuda::launch(&ik::nearest_fill, dim3(blocks), dim3(ik::fill_threads), 0, stream_, points_.data(), n, d,
+        launch(&ik::nearest_fill, dim3(blocks), dim3(ik::fill_threads), 0, stream_, points_.data(), n, d,
                      labels_.data(), outliers_.data(), outliers, full_.data());
         CHEEGER_CUDA_CHECK_LAUNCH("nearest_fill");
         download(full_out, full_.data(), n);
@@ -205,7 +203,6 @@ public:
     }
 
 private:
-    static constexpr int device_index = 0;
     // Blocks of a one-block-per-item launch (the grid strides beyond).
     static constexpr std::int64_t max_grid_blocks = std::int64_t{1} << 20;
 
@@ -227,7 +224,7 @@ private:
         const auto map_blocks = static_cast<unsigned>((n + bk::map_threads - 1) / bk::map_threads);
         const auto edge_blocks = static_cast<unsigned>(std::min<std::int64_t>(n, max_grid_blocks));
         const auto slots = static_cast<std::size_t>(n);
-        cuda::launch(&bk::singletons, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data());
+        launch(&bk::singletons, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data());
         CHEEGER_CUDA_CHECK_LAUNCH("boruvka singletons");
         CHEEGER_CUDA_TRY(cudaMemsetAsync(edge_a_.data(), 0xFF, slots * sizeof(std::int32_t), stream_));  // -1
 
@@ -236,13 +233,13 @@ private:
             CHEEGER_CUDA_TRY(cudaMemsetAsync(component_length_.data(), 0xFF, slots * sizeof(unsigned long long), stream_));
             CHEEGER_CUDA_TRY(cudaMemsetAsync(component_pair_.data(), 0xFF, slots * sizeof(unsigned long long), stream_));
             CHEEGER_CUDA_TRY(cudaMemsetAsync(hooks_.data(), 0, sizeof(unsigned int), stream_));
-            cuda::launch(&bk::least_outgoing_edges, dim3(edge_blocks), dim3(bk::edge_threads), 0, stream_,
+            launch(&bk::least_outgoing_edges, dim3(edge_blocks), dim3(bk::edge_threads), 0, stream_,
                          points_.data(), n, d, component_.data(), best_length_.data(), best_other_.data());
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka least_outgoing_edges");
-            cuda::launch(&bk::component_least_length, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n,
+            launch(&bk::component_least_length, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n,
                          component_.data(), best_length_.data(), best_other_.data(), component_length_.data());
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka component_least_length");
-            cuda::launch(&bk::component_least_pair, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n,
+            launch(&bk::component_least_pair, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n,
                          component_.data(), best_length_.data(), best_other_.data(), component_length_.data(),
                          component_pair_.data());
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka component_least_pair");
@@ -256,18 +253,18 @@ private:
             hook.edge_b = edge_b_.data();
             hook.edge_length = edge_length_.data();
             hook.hooks = hooks_.data();
-            cuda::launch(&bk::hook, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, hook);
+            launch(&bk::hook, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, hook);
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka hook");
             // A hook chain is shorter than the number of components; each jump halves every chain.
             std::int32_t* from = hooked_to_.data();
             std::int32_t* to = jumped_.data();
             for (std::int64_t reach = 1; reach < components; reach *= 2) {
-                cuda::launch(&bk::jump, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data(), from,
+                launch(&bk::jump, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data(), from,
                              to);
                 CHEEGER_CUDA_CHECK_LAUNCH("boruvka jump");
                 std::swap(from, to);
             }
-            cuda::launch(&bk::relabel, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data(),
+            launch(&bk::relabel, dim3(map_blocks), dim3(bk::map_threads), 0, stream_, n, component_.data(),
                          from);
             CHEEGER_CUDA_CHECK_LAUNCH("boruvka relabel");
             unsigned int hooks = 0;
@@ -296,7 +293,7 @@ private:
             edges_.b.push_back(host_edge_b_[c]);
             edges_.squared_length.push_back(host_edge_length_[c]);
         }
-        prim_order_on_tree(n, edges_, out);
+        iso::prim_order_on_tree(n, edges_, out);
     }
 
     // The decision kernel at epsilon on the loaded tree; leaves val/good/joined and the count on the device.
@@ -315,9 +312,9 @@ private:
         args.max_depth = tree_.max_depth;
         args.strict = strict ? 1 : 0;
         args.epsilon = epsilon;
-        CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(cuda::grid_barrier_state), stream_));
+        CHEEGER_CUDA_TRY(cudaMemsetAsync(barrier_.data(), 0, sizeof(grid_barrier_state), stream_));
         CHEEGER_CUDA_TRY(cudaMemsetAsync(count_.data(), 0, sizeof(unsigned long long), stream_));
-        CHEEGER_CUDA_TRY(cuda::launch_cooperative(&ik::decide_levels, dim3(decide_blocks_), dim3(ik::decide_threads), 0,
+        CHEEGER_CUDA_TRY(launch_cooperative(&ik::decide_levels, dim3(decide_blocks_), dim3(ik::decide_threads), 0,
                                                   stream_, args));
     }
 
@@ -362,13 +359,14 @@ private:
                                          cudaMemcpyDeviceToHost, stream_));
     }
 
-    std::unique_ptr<stage_backend> cpu_;  // the graph degree
-    cudaStream_t stream_ = nullptr;
+    device_state& device_;
+    cudaStream_t stream_;                       // the device's
+    std::unique_ptr<iso::stage_backend> cpu_;  // the graph degree
     int multiprocessors_ = 0;
     int decide_blocks_ = 1;
     decision_tree tree_{};
 
-    device_buffer<cuda::grid_barrier_state> barrier_;
+    device_buffer<grid_barrier_state> barrier_;
     device_buffer<unsigned long long> count_;
     device_buffer<double> points_;
     device_buffer<double> key_;
@@ -410,13 +408,13 @@ private:
     std::vector<std::int32_t> host_edge_a_;
     std::vector<std::int32_t> host_edge_b_;
     std::vector<double> host_edge_length_;
-    tree_edges edges_;
+    iso::tree_edges edges_;
 };
 
 }  // namespace
 
-std::unique_ptr<stage_backend> make_cuda_stages(cheeger_context_t& context) {
-    return std::make_unique<cuda_stages>(context);
+std::unique_ptr<iso::stage_backend> make_iso_stages(device_state& device, thread_pool& pool) {
+    return std::make_unique<cuda_stages>(device, pool);
 }
 
-}  // namespace cheeger::iso
+}  // namespace cheeger::cuda

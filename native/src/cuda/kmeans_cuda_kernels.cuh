@@ -65,7 +65,7 @@ struct assign_args {
     std::int32_t first_pass;      // 1: no previous labels; every point counts as changed and is only added
     std::int64_t chunk_begin;     // the wave's first chunk (block b handles chunk chunk_begin + b)
     std::int64_t delta_stride;    // chunks per wave the delta arrays have room for
-    // Dynamic shared memory layout (byte offsets), see kmeans_cuda.cu.
+    // Dynamic shared memory layout (byte offsets), see kmeans_cuda_stages.cu.
     std::int32_t list_coordinates;        // 1: the tile list holds the changed rows' coordinates (d <= 4)
     std::int32_t accumulators_in_shared;  // 1: the block's deltas live in shared memory until the end
     std::int32_t centroids_offset;        // used when the kernel's CentroidsShared is true

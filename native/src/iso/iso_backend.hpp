@@ -2,7 +2,7 @@
 // (iso_pipeline.cpp) is written once against this interface: it validates, z-scores, computes sigma, flows,
 // weights and potentials (O(n) host work), runs the epsilon search, selects the k sets and numbers the labels;
 // the backend supplies the heavy stages. The CPU implementation is cpu_stages (iso_cpu_stages.hpp); a CUDA
-// implementation lives in native/src/cuda/ and is reached through make_cuda_stages below.
+// implementation lives in native/src/cuda/ and is reached through cuda::make_iso_stages (cuda_backend.hpp).
 //
 // Contract for every implementation (what makes all backends give the same labels):
 //  - all arrays crossing this interface are host memory, n entries unless stated, vertex ids int32;
@@ -16,11 +16,8 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 
 #include "cheeger.h"
-
-struct cheeger_context_t;
 
 namespace cheeger::iso {
 
@@ -94,11 +91,5 @@ public:
     virtual void nearest_fill(const double* points, std::int64_t n, std::int64_t d, const std::int32_t* labels,
                               std::int32_t* full_out) = 0;
 };
-
-/// The CUDA stages for a context on CHEEGER_BACKEND_CUDA; created once per context and kept by it. A build
-/// without CUDA links iso_cuda_absent.cpp, where this throws INTERNAL_ERROR (no CUDA context can exist there);
-/// a CUDA build defines it in native/src/cuda/, every stage on the device (it throws UNSUPPORTED when the device
-/// cannot launch cooperative kernels, which the stages need).
-std::unique_ptr<stage_backend> make_cuda_stages(cheeger_context_t& context);
 
 }  // namespace cheeger::iso

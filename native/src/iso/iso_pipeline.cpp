@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/context.hpp"
 #include "core/stopwatch.hpp"
 #include "iso/cluster_selection.hpp"
 #include "iso/decision_layout.hpp"
@@ -16,15 +15,6 @@
 namespace cheeger::iso {
 
 namespace {
-
-// The context's stages, created on first use and kept with the context.
-stage_backend& stages_of(cheeger_context_t& context) {
-    if (!context.iso_stages) {
-        context.iso_stages = context.backend == CHEEGER_BACKEND_CUDA ? make_cuda_stages(context)
-                                                                      : make_cpu_stages(context.pool);
-    }
-    return *context.iso_stages;
-}
 
 // The algorithm the stages are asked for: a CUDA context has no kd-tree, and KDTREE is there its Boruvka, the
 // device's own O(log n)-round tree (the same tree, as every choice gives). The CUDA stages thus see only the
@@ -69,11 +59,9 @@ void search_and_label(stage_backend& stages, workspace& ws, const decision_tree&
 
 }  // namespace
 
-void run(cheeger_context_t& context, const run_request& call, cheeger_iso_info& info) {
+void run(stage_backend& stages, workspace& ws, const run_request& call, cheeger_iso_info& info) {
     const std::int64_t n = call.n, d = call.d;
     const cheeger_iso_params& p = call.params;
-    stage_backend& stages = stages_of(context);
-    workspace& ws = context.iso;
     ws.prepare(n, d, p.standardize == 1);
     info.backend = stages.kind();
 
@@ -140,11 +128,10 @@ void run(cheeger_context_t& context, const run_request& call, cheeger_iso_info& 
     copy_out(out.potential, ws.potential, n);
 }
 
-void minimum_spanning_tree(cheeger_context_t& context, const double* points, std::int64_t n, std::int64_t d,
-                           std::int32_t* parent_out, double* squared_edge_length_out, double* edge_length_out,
-                           std::int32_t* depth_out, std::int32_t* sibling_rank_out, std::int32_t* order_out) {
-    stage_backend& stages = stages_of(context);
-    workspace& ws = context.iso;
+void minimum_spanning_tree(stage_backend& stages, workspace& ws, const double* points, std::int64_t n,
+                           std::int64_t d, std::int32_t* parent_out, double* squared_edge_length_out,
+                           double* edge_length_out, std::int32_t* depth_out, std::int32_t* sibling_rank_out,
+                           std::int32_t* order_out) {
     ws.prepare(n, d, false);
     stages.minimum_spanning_tree(points, n, d, CHEEGER_ISO_SPANNING_TREE_AUTO,
                                  tree_output{parent_out, squared_edge_length_out, order_out});
@@ -152,10 +139,8 @@ void minimum_spanning_tree(cheeger_context_t& context, const double* points, std
                   ws.child_count.data());
 }
 
-void partition(cheeger_context_t& context, const partition_request& call, cheeger_iso_info& info) {
+void partition(stage_backend& stages, workspace& ws, const partition_request& call, cheeger_iso_info& info) {
     const std::int64_t n = call.n;
-    stage_backend& stages = stages_of(context);
-    workspace& ws = context.iso;
     ws.prepare(n, 0, false);
     validate_partition_tree(call, ws.child_count.data(), ws.vertex_child_start.data(), ws.good.data());
     info.backend = stages.kind();

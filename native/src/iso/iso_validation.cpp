@@ -1,12 +1,12 @@
 #include "iso/iso_validation.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "core/require.hpp"
+#include "core/require_finite.hpp"
 #include "iso/iso_flow.hpp"
-#include "kmeans/kmeans_validation.hpp"
 
 namespace cheeger::iso {
 
@@ -73,7 +73,7 @@ run_request validate_run(const double* points, std::int64_t n, std::int64_t d, c
     require(probes_capacity >= 0, "probes_capacity = ", probes_capacity, " must be >= 0");
     require(probes_capacity == 0 || probes_out != nullptr, "probes_out is NULL but probes_capacity = ",
             probes_capacity);
-    kmeans::require_finite(points, n, d, "points");
+    require_finite(points, n, d, "points");
 
     run_request call{};
     call.points = points;
@@ -100,7 +100,7 @@ void validate_mst(const double* points, std::int64_t n, std::int64_t d, const st
     require_not_null(sibling_rank_out, "sibling_rank_out");
     require_not_null(order_out, "order_out");
     require_size(n, d);
-    kmeans::require_finite(points, n, d, "points");
+    require_finite(points, n, d, "points");
 }
 
 partition_request validate_partition(std::int64_t n, const std::int32_t* parent, const double* parent_flow,

@@ -4,44 +4,57 @@
 #include <cstring>
 
 #include "core/buffer.hpp"
+#include "iso/squared_distance.hpp"
 
 namespace cheeger::iso {
 
 namespace {
 
-constexpr std::int64_t block = 8;
-
-// The position of the clustered point nearest to x among m points stored dimension-major; ties to the lowest.
-std::int64_t nearest(const double* columns, std::int64_t m, std::int64_t d, const double* x) noexcept {
-    std::int64_t best = -1;
+// The tree vertex (clustered position) nearest to x; ties to the smallest. Children are visited nearer box first,
+// so the best d2 shrinks early and most boxes are skipped.
+std::int32_t nearest(const kd_tree& tree, const double* x) noexcept {
+    const std::int64_t d = tree.d;
+    std::int32_t best = -1;
     double best_d2 = 0.0;
-    std::int64_t i = 0;
-    for (; i + block <= m; i += block) {
-        double acc[block] = {};
-        for (std::int64_t j = 0; j < d; ++j) {
-            const double* column = columns + j * m + i;
-            const double xj = x[j];
-            for (std::int64_t l = 0; l < block; ++l) {  // one point per lane: each sum keeps dimension order
-                const double diff = column[l] - xj;
-                acc[l] += diff * diff;
+    // Skippable: every point of the node is farther than the best, or as far with a larger index.
+    const auto cannot_win = [&](std::int64_t node, double bound) {
+        return best >= 0 && (bound > best_d2 || (bound == best_d2 && tree.least_vertex[size_t(node)] > best));
+    };
+    // Depth-first with an explicit stack: a node's far child waits below its near one. The median split halves
+    // each range, so the stack holds at most one entry per level (under 64 for any int32 n).
+    struct pending {
+        std::int32_t node;
+        double bound;
+    };
+    pending stack[128];
+    int top = 0;
+    stack[top++] = {0, box_lower_bound(x, tree.low.data(), tree.high.data(), d)};
+    while (top > 0) {
+        const pending item = stack[--top];
+        if (cannot_win(item.node, item.bound)) continue;
+        const std::int32_t left = tree.first_child[size_t(item.node)];
+        if (left < 0) {
+            for (std::int32_t p = tree.begin[size_t(item.node)]; p < tree.end[size_t(item.node)]; ++p) {
+                const double d2 = squared_distance(x, tree.coordinates.data() + std::int64_t{p} * d, d);
+                const std::int32_t v = tree.vertex_at[size_t(p)];
+                if (best < 0 || d2 < best_d2 || (d2 == best_d2 && v < best)) {
+                    best = v;
+                    best_d2 = d2;
+                }
             }
+            continue;
         }
-        for (std::int64_t l = 0; l < block; ++l) {
-            if (best < 0 || acc[l] < best_d2) {
-                best_d2 = acc[l];
-                best = i + l;
-            }
-        }
-    }
-    for (; i < m; ++i) {
-        double acc = 0.0;
-        for (std::int64_t j = 0; j < d; ++j) {
-            const double diff = columns[j * m + i] - x[j];
-            acc += diff * diff;
-        }
-        if (best < 0 || acc < best_d2) {
-            best_d2 = acc;
-            best = i;
+        const std::int32_t right = left + 1;
+        const double left_bound =
+            box_lower_bound(x, tree.low.data() + std::int64_t{left} * d, tree.high.data() + std::int64_t{left} * d, d);
+        const double right_bound = box_lower_bound(x, tree.low.data() + std::int64_t{right} * d,
+                                                   tree.high.data() + std::int64_t{right} * d, d);
+        if (left_bound <= right_bound) {
+            stack[top++] = {right, right_bound};
+            stack[top++] = {left, left_bound};
+        } else {
+            stack[top++] = {left, left_bound};
+            stack[top++] = {right, right_bound};
         }
     }
     return best;
@@ -59,28 +72,34 @@ void nearest_fill(thread_pool& pool, nearest_fill_workspace& ws, const double* p
 
     grow_buffer(ws.outliers, outliers, "the outlier list");
     grow_buffer(ws.clustered, m, "the clustered point list");
-    grow_buffer(ws.columns, m * d, "the clustered point columns");
+    grow_buffer(ws.rows, m * d, "the clustered point rows");
     std::int64_t o = 0, c = 0;
     for (std::int64_t v = 0; v < n; ++v) {
         if (labels[v] < 0) {
             ws.outliers[static_cast<std::size_t>(o++)] = static_cast<std::int32_t>(v);
         } else {
-            for (std::int64_t j = 0; j < d; ++j) ws.columns[static_cast<std::size_t>(j * m + c)] = points[v * d + j];
+            std::copy_n(points + v * d, d, ws.rows.data() + c * d);
             ws.clustered[static_cast<std::size_t>(c++)] = static_cast<std::int32_t>(v);
         }
     }
+    build_kd_tree(ws.tree, ws.rows.data(), m, d);
 
     // Tasks of a few outliers each; every task writes only its own outliers' labels.
-    constexpr std::int64_t per_task = 4;
+    constexpr std::int64_t per_task = 32;
     const std::int64_t tasks = (outliers + per_task - 1) / per_task;
-    pool.parallel_for(tasks, [&](std::int64_t task, int /*participant*/) {
+    const auto fill = [&](std::int64_t task, int /*participant*/) {
         const std::int64_t end = std::min(outliers, (task + 1) * per_task);
         for (std::int64_t k = task * per_task; k < end; ++k) {
             const std::int32_t v = ws.outliers[static_cast<std::size_t>(k)];
-            const std::int64_t at = nearest(ws.columns.data(), m, d, points + std::int64_t{v} * d);
+            const std::int32_t at = nearest(ws.tree, points + std::int64_t{v} * d);
             full_out[v] = labels[ws.clustered[static_cast<std::size_t>(at)]];
         }
-    });
+    };
+    if (tasks == 1) {
+        fill(0, 0);  // a handful of outliers: not worth waking the pool
+    } else {
+        pool.parallel_for(tasks, fill);
+    }
 }
 
 }  // namespace cheeger::iso

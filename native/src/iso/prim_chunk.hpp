@@ -44,7 +44,7 @@ struct prim_chunk_args {
 
 using prim_chunk_function = least_edge (*)(const prim_chunk_args& chunk) noexcept;
 
-/// The chunk kernel of the CPU family in use (the k-means one: CHEEGER_CPU_KERNEL, else the widest available).
+/// The chunk kernel of the CPU family in use (core/cpu_kernel_family.hpp).
 prim_chunk_function prim_chunk_kernel() noexcept;
 
 /// The scalar kernel; also the tail of the vector kernels.

@@ -1,8 +1,9 @@
 // The chunk kernel with eight vertices per AVX-512 vector. The library's baseline is AVX2: these functions carry
-// target("avx512f") and run only when the CPU reported AVX-512F (the family choice of kmeans_assign.cpp).
+// target("avx512f") and run only when the CPU reported AVX-512F (core/cpu_kernel_family.hpp).
+#include "core/cpu_kernel_family.hpp"
 #include "iso/prim_chunk.hpp"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(CHEEGER_HAS_AVX512_KERNELS)
 
 #include <immintrin.h>
 

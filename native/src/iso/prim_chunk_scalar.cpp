@@ -1,8 +1,6 @@
-#include <cstring>
-
+#include "core/cpu_kernel_family.hpp"
 #include "iso/prim_chunk.hpp"
 #include "iso/squared_distance.hpp"
-#include "kmeans/kmeans_assign.hpp"
 
 namespace cheeger::iso {
 
@@ -25,9 +23,9 @@ least_edge offer_chunk_scalar(const prim_chunk_args& chunk) noexcept {
 }
 
 prim_chunk_function prim_chunk_kernel() noexcept {
-    const char* family = kmeans::cpu_kernel_name();
-    if (std::strcmp(family, "avx512") == 0 && prim_chunk_avx512() != nullptr) return prim_chunk_avx512();
-    if (std::strcmp(family, "scalar") != 0 && prim_chunk_avx2() != nullptr) return prim_chunk_avx2();
+    const cpu_kernel_family family = cpu_kernel_in_use();
+    if (family == cpu_kernel_family::avx512 && prim_chunk_avx512() != nullptr) return prim_chunk_avx512();
+    if (family != cpu_kernel_family::scalar && prim_chunk_avx2() != nullptr) return prim_chunk_avx2();
     return &offer_chunk_scalar;
 }
 

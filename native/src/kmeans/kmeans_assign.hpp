@@ -14,12 +14,8 @@ using assign_block_function = void (*)(const double* points, std::int64_t rows, 
                                        const double* centroids, std::int32_t k, double* tile,
                                        std::int32_t* labels, double* distances);
 
-/// The kernel family in use, chosen once per process: the one named by the environment variable
-/// CHEEGER_CPU_KERNEL ("scalar", "avx2", "avx512") when it is set, else the widest this build and CPU support.
-const char* cpu_kernel_name() noexcept;
-
-/// The kernel of that family for dimension d. Throws CHEEGER_STATUS_UNSUPPORTED when CHEEGER_CPU_KERNEL names
-/// a family this build or CPU does not have.
+/// The kernel of the CPU family in use (core/cpu_kernel_family.hpp) for dimension d. Throws
+/// CHEEGER_STATUS_UNSUPPORTED when CHEEGER_CPU_KERNEL names a family this build or CPU does not have.
 assign_block_function assign_block_for(std::int64_t d);
 
 }  // namespace cheeger::kmeans

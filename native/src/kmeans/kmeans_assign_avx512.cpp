@@ -1,14 +1,11 @@
 // The AVX-512 kernel: eight points per vector, four independent vectors (32 points) per block, the same visit
 // order and strict compare as the other kernels, so the same bits. The library's baseline is AVX2; these
-// functions carry target("avx512f") and run only after the CPU reported AVX-512F (kmeans_assign.cpp).
+// functions carry target("avx512f") and run only after the CPU reported AVX-512F (core/cpu_kernel_family.cpp).
 // Everything they call is either a compiler intrinsic or carries the same attribute.
+#include "core/cpu_kernel_family.hpp"
 #include "kmeans/kmeans_assign_kernels.hpp"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define CHEEGER_HAS_AVX512_KERNEL 1
-#endif
-
-#if defined(CHEEGER_HAS_AVX512_KERNEL)
+#if defined(CHEEGER_HAS_AVX512_KERNELS)
 
 #include <immintrin.h>
 

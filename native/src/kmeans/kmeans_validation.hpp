@@ -16,8 +16,4 @@ request validate_run(const double* points, std::int64_t n, std::int64_t d, const
 /// Checks the arguments of cheeger_kmeans_sample_rows, or throws cheeger::error.
 void validate_sample_rows(std::int64_t n, std::int32_t k, const std::int64_t* rows_out);
 
-/// Throws INVALID_ARGUMENT naming `what`, the row and the column of the first NaN or infinity of the
-/// rows x d matrix `values`.
-void require_finite(const double* values, std::int64_t rows, std::int64_t d, const char* what);
-
 }  // namespace cheeger::kmeans

@@ -1,14 +1,16 @@
-#include "kmeans/kmeans_cpu.hpp"
+#include "kmeans/kmeans_cpu_stages.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
+#include <optional>
 
-#include "core/context.hpp"
 #include "core/stopwatch.hpp"
+#include "kmeans/initial_centroids.hpp"
 #include "kmeans/kmeans_assign.hpp"
 #include "kmeans/kmeans_layout.hpp"
-#include "kmeans/row_sampler.hpp"
+#include "kmeans/kmeans_workspace.hpp"
 
 // One pass:
 //  1. assign: every chunk of chunk_rows points (in parallel, any thread) finds each point's nearest centroid
@@ -40,9 +42,9 @@ inline int lowest_bit(std::uint32_t mask) noexcept {
 
 class lloyd_run {
 public:
-    lloyd_run(cheeger_context_t& context, const request& call)
-        : pool_(context.pool),
-          ws_(context.kmeans),
+    lloyd_run(thread_pool& pool, workspace& ws, const request& call)
+        : pool_(pool),
+          ws_(ws),
           points_(call.points),
           labels_(call.labels_out),
           n_(call.n),
@@ -55,22 +57,14 @@ public:
     // Fills ws_.centroids with the initial centroids and clears the running sums.
     void initialise(const request& call) {
         const std::size_t kd = static_cast<std::size_t>(k_ * d_);
-        double* centroids = ws_.centroids.data();
-        if (call.initial_centroids != nullptr) {
-            std::memcpy(centroids, call.initial_centroids, kd * sizeof(double));
-        } else {
-            sample_rows(n_, k_, call.params.seed, ws_.rows.data());
-            for (std::int64_t c = 0; c < k_; ++c) {
-                std::memcpy(centroids + c * d_, points_ + ws_.rows[static_cast<std::size_t>(c)] * d_,
-                            static_cast<std::size_t>(d_) * sizeof(double));
-            }
-        }
+        initial_centroids(call, ws_.centroids.data(), ws_.rows.data());
         std::fill_n(ws_.sums.begin(), kd, 0.0);
         std::fill_n(ws_.counts.begin(), k_, std::int64_t{0});
     }
 
-    // Steps 1 and 2 for every wave; returns the pass's change count and writes its inertia.
-    std::int64_t assign_and_merge(bool first_pass, double& inertia, double& seconds_assign, double& seconds_merge) {
+    // Steps 1 and 2 for every wave; returns the pass's change count and writes its inertia and the time the
+    // assignment took.
+    std::int64_t assign_and_merge(bool first_pass, double& inertia, double& seconds_assign) {
         for (std::int64_t wave_begin = 0; wave_begin < chunks_; wave_begin += ws_.wave_chunks) {
             const std::int64_t wave_size = std::min(ws_.wave_chunks, chunks_ - wave_begin);
             stopwatch watch;
@@ -78,9 +72,7 @@ public:
                 (this->*assign_chunk_)(wave_begin + slot, slot, participant, first_pass);
             });
             seconds_assign += watch.seconds();
-            watch.restart();
             merge_wave(wave_size);
-            seconds_merge += watch.seconds();
         }
         std::int64_t changes = 0;
         inertia = 0.0;
@@ -229,41 +221,47 @@ private:
     chunk_function assign_chunk_;
 };
 
-}  // namespace
+// The stages: a lloyd_run per call, over the stages' workspace.
+class cpu_stages final : public stage_backend {
+public:
+    explicit cpu_stages(thread_pool& pool) : pool_(pool) {}
 
-void run_cpu(cheeger_context_t& context, const request& call, cheeger_kmeans_info& info) {
-    stopwatch watch;
-    context.kmeans.prepare(call.n, call.d, call.params.k, context.pool.size());
-    lloyd_run run(context, call);
-    run.initialise(call);
-    info = cheeger_kmeans_info{};
-    info.backend = CHEEGER_BACKEND_CPU;
-    info.seconds_init = watch.seconds();
+    [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CPU; }
 
-    // The loop of the study: go on while more than floor(n / 100) points changed (the counter starts at n, so
-    // the first pass always runs), at most max_iterations passes, and stop when the tolerance is positive and
-    // no centroid moved more than it.
-    const std::int64_t threshold = call.n / 100;
-    const double tolerance = call.params.tolerance;
-    std::int64_t changes = call.n;
-    std::int32_t iterations = 0;
-    double inertia = 0.0;
-    while (changes > threshold && iterations < call.params.max_iterations) {
-        double seconds_merge = 0.0;
-        changes = run.assign_and_merge(iterations == 0, inertia, info.seconds_assign, seconds_merge);
-        watch.restart();
-        const double largest_move = run.update_centroids();
-        info.seconds_update += seconds_merge + watch.seconds();
-        context.kmeans_changes_per_pass.push_back(changes);
-        ++iterations;
-        if (tolerance > 0.0 && largest_move <= tolerance) break;
+    void load(const request& call) override {
+        run_.reset();
+        call_ = call;
+        ws_.prepare(call.n, call.d, call.params.k, pool_.size());
+        run_.emplace(pool_, ws_, call);
+        run_->initialise(call);
+        inertia_ = 0.0;
     }
 
-    std::memcpy(call.centroids_out, run.centroids(),
-                static_cast<std::size_t>(call.params.k) * static_cast<std::size_t>(call.d) * sizeof(double));
-    info.iterations = iterations;
-    info.last_changes = changes;
-    info.inertia = inertia;
-}
+    pass_outcome pass(bool first_pass) override {
+        pass_outcome outcome{};
+        outcome.changes = run_->assign_and_merge(first_pass, inertia_, outcome.seconds_assign);
+        outcome.largest_move = run_->update_centroids();
+        return outcome;
+    }
+
+    double finish() override {
+        // The labels were written in place by every pass.
+        std::memcpy(call_.centroids_out, run_->centroids(),
+                    static_cast<std::size_t>(call_.params.k) * static_cast<std::size_t>(call_.d) * sizeof(double));
+        run_.reset();
+        return inertia_;
+    }
+
+private:
+    thread_pool& pool_;
+    workspace ws_;
+    request call_{};
+    std::optional<lloyd_run> run_;
+    double inertia_ = 0.0;
+};
+
+}  // namespace
+
+std::unique_ptr<stage_backend> make_cpu_stages(thread_pool& pool) { return std::make_unique<cpu_stages>(pool); }
 
 }  // namespace cheeger::kmeans
