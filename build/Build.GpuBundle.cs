@@ -32,7 +32,7 @@ internal sealed partial class Build
     private static readonly Dictionary<string, string?> StrongXz = new() { ["XZ_OPT"] = "-9" };
 
     private Target GpuBundle => _ => _
-        .Description($"Packs the CLI, the test projects, the benchmarks, a .NET runtime, the native sources, the data and {GpuScript} into {GpuBundleArchive} (at most {GpuBundleMaxBytes / 1_000_000} MB).")
+        .Description($"Packs the CLI, the test projects, the benchmarks, the report renderer, a .NET runtime, the native sources, the data and {GpuScript} into {GpuBundleArchive} (at most {GpuBundleMaxBytes / 1_000_000} MB).")
         .Executes(async () =>
         {
             if (OperatingSystem.IsWindows())
@@ -53,7 +53,7 @@ internal sealed partial class Build
             CopyNativeSources(bundle);
             CopyDirectory("data", Path.Combine(bundle, "data"));
             CopyRepositoryMarkers(bundle);
-            var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks") };
+            var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks"), (ReportsProject, "apps/reports") };
             apps.AddRange(Directory.EnumerateFiles(TestsDirectory, "*.csproj", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
                 .Select(project => (project, "tests/" + Path.GetFileNameWithoutExtension(project))));

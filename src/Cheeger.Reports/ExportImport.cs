@@ -1,8 +1,13 @@
+using System.Text.Json.Nodes;
+
 namespace Cheeger.Reports;
 
 /// <summary>
 /// Copies the JSON exports of a benchmark run (BenchmarkDotNet's artifacts folder, e.g. artifacts/benchmarks) into
-/// the folder the docs are rendered from, one file per suite named after it, replacing that suite's earlier export.
+/// the folder the docs are rendered from, one file per suite named after it (a joined run's export is split by
+/// suite), replacing that suite's earlier export. Each case's raw <c>Measurements</c> (every pilot, warm-up and
+/// measured iteration) are left out, which halves the files that are committed; the statistics computed from them
+/// stay, and the reports read nothing else.
 /// </summary>
 public static class ExportImport
 {
@@ -19,14 +24,25 @@ public static class ExportImport
         var imported = new List<string>();
         foreach (string file in files.Order(StringComparer.Ordinal))
         {
-            var export = BenchmarkExport.Load(file);
-            if (export.Suites.Count != 1)
-                throw new InvalidDataException($"{file} holds several suites ({string.Join(", ", export.Suites)}); run one suite per command (--filter '*.Suite.*') so that each has its own export.");
-            string suite = export.Suites[0];
-            if (existing.Find(suite) is { } earlier) File.Delete(earlier.Path);
-            File.Copy(file, Path.Combine(exportsFolder, suite + ".json"), overwrite: true);
-            imported.Add(suite);
+            string json = File.ReadAllText(file);
+            foreach (string suite in BenchmarkExport.Load(file).Suites)
+            {
+                if (imported.Contains(suite)) throw new InvalidDataException($"{suite} is in two exports under {artifacts}; import one run at a time.");
+                if (existing.Find(suite) is { } earlier) File.Delete(earlier.Path);
+                File.WriteAllText(Path.Combine(exportsFolder, suite + ".json"), SuiteOnly(json, suite));
+                imported.Add(suite);
+            }
         }
         return imported;
+    }
+
+    /// <summary>The export <paramref name="json"/> with only the cases of <paramref name="suite"/>, without their Measurements, as compact JSON.</summary>
+    public static string SuiteOnly(string json, string suite)
+    {
+        var root = JsonNode.Parse(json)!;
+        var benchmarks = root["Benchmarks"]!.AsArray();
+        foreach (var other in benchmarks.Where(b => (string?)b!["Type"] != suite).ToList()) benchmarks.Remove(other);
+        foreach (var benchmark in benchmarks) benchmark!.AsObject().Remove("Measurements");
+        return root.ToJsonString();
     }
 }

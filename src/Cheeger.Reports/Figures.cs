@@ -20,7 +20,7 @@ public static class Figures
 
     /// <summary>A ratio such as a speed-up: "12.0×".</summary>
     public static string Ratio(double? numerator, double? denominator) =>
-        numerator is { } a && denominator is { } b && b > 0 ? (a / b).ToString("0.0#", CultureInfo.InvariantCulture) + "×" : Missing;
+        numerator is { } a && denominator is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) + "×" : Missing;
 
     /// <summary>A whole number of bytes with thousands separators: "4,002,960".</summary>
     public static string Bytes(double? value) => value is { } bytes ? bytes.ToString("#,0", CultureInfo.InvariantCulture) : Missing;
