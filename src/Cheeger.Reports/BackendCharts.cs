@@ -4,7 +4,7 @@ namespace Cheeger.Reports;
 
 /// <summary>
 /// The backends side by side per data set: one bar chart per value of the row parameter (a data set) of an
-/// end-to-end suite, a bar of mean milliseconds per backend, slowest first, its time written above it.
+/// end-to-end suite, a bar of mean milliseconds per backend (the reference first, <see cref="BackendOrder"/>), its time written above it.
 /// </summary>
 public static class BackendCharts
 {
@@ -14,13 +14,13 @@ public static class BackendCharts
     public static IReadOnlyList<string> Write(BenchmarkExport export, string rowParameter, string prefix, string folder)
     {
         Directory.CreateDirectory(folder);
-        var backends = BackendOrder.SlowestFirst(export, "Backend", c => c.MeanMilliseconds);
+        var backends = BackendOrder.ReferenceFirst(export, "Backend", c => c.MeanMilliseconds);
         var palette = new ScottPlot.Palettes.Category10();
         var paths = new List<string>();
         foreach (string row in export.Values(rowParameter))
         {
             var plot = new Plot();
-            plot.Title($"{row}: end to end per backend");
+            plot.Title($"{row}: end to end per backend\n{ExportCaption.Short(export)}");
             plot.YLabel("mean time (ms)");
             var bars = new List<Bar>();
             foreach (var (backend, i) in backends.Select((name, i) => (name, i)))

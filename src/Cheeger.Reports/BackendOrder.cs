@@ -1,17 +1,24 @@
+using Cheeger.Clustering.Backends;
+
 namespace Cheeger.Reports;
 
 /// <summary>
-/// The order in which a table lists the values of its compared parameter (backends, algorithms): slowest first
-/// (the reference backend) to fastest, by the geometric mean of their times over the cases, so that each ratio
-/// column reads as the speed-up of the next one.
+/// The order in which a table lists the values of its compared parameter (backends, algorithms): the reference
+/// first, the one every speed-up column is taken over — the managed serial backend where it was measured (every
+/// backend is checked against it), else the slowest — then the others slowest to fastest by the geometric mean
+/// of their times over the cases.
 /// </summary>
 public static class BackendOrder
 {
-    /// <summary>The values of <paramref name="parameter"/>, slowest first.</summary>
-    public static IReadOnlyList<string> SlowestFirst(BenchmarkExport export, string parameter, Func<BenchmarkCase, double?> time) =>
-        [.. export.Values(parameter)
+    /// <summary>The values of <paramref name="parameter"/>, the reference first.</summary>
+    public static IReadOnlyList<string> ReferenceFirst(BenchmarkExport export, string parameter, Func<BenchmarkCase, double?> time)
+    {
+        var slowestFirst = export.Values(parameter)
             .OrderByDescending(value => GeometricMean(export.Cases.Where(c => c.Parameter(parameter) == value).Select(time)))
-            .ThenBy(value => value, StringComparer.Ordinal)];
+            .ThenBy(value => value, StringComparer.Ordinal)
+            .ToList();
+        return [.. slowestFirst.Where(v => v == BackendNames.Serial), .. slowestFirst.Where(v => v != BackendNames.Serial)];
+    }
 
     private static double GeometricMean(IEnumerable<double?> times)
     {

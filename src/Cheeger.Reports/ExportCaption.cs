@@ -9,8 +9,13 @@ public static class ExportCaption
     public static string Of(BenchmarkExport export, string? relativeTo = null)
     {
         string file = (relativeTo is null ? Path.GetFileName(export.Path) : Path.GetRelativePath(relativeTo, export.Path)).Replace('\\', '/');
-        string jobs = string.Join(", ", export.Cases.Select(c => c.Job).Distinct());
         return string.Create(CultureInfo.InvariantCulture,
-            $"_From `{file}` (job {jobs}): {export.Machine}; taken {export.Taken:yyyy-MM-dd HH:mm}._");
+            $"_From `{file}` (job {Jobs(export)}): {export.Machine}; taken {export.Taken:yyyy-MM-dd HH:mm}._");
     }
+
+    /// <summary>The short form under a chart's title: "AMD EPYC, 2 cores, 2026-12-02, job ShortRun".</summary>
+    public static string Short(BenchmarkExport export) =>
+        string.Create(CultureInfo.InvariantCulture, $"{export.Machine.Processor}, {export.Machine.PhysicalCores} cores, {export.Taken:yyyy-MM-dd}, job {Jobs(export)}");
+
+    private static string Jobs(BenchmarkExport export) => string.Join(", ", export.Cases.Select(c => c.Job).Distinct());
 }

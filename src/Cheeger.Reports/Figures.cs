@@ -18,9 +18,9 @@ public static class Figures
         _ => value.Value.ToString("0.000", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A ratio such as a speed-up: "12.0×".</summary>
+    /// <summary>A ratio such as a speed-up: "12.0×", "0.5×", and below 0.1 with three decimals ("0.008×") so that it does not read as 0.</summary>
     public static string Ratio(double? numerator, double? denominator) =>
-        numerator is { } a && denominator is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) + "×" : Missing;
+        numerator is { } a && denominator is { } b && b > 0 ? (a / b).ToString(a / b >= 0.1 ? "0.0" : "0.000", CultureInfo.InvariantCulture) + "×" : Missing;
 
     /// <summary>A whole number of bytes with thousands separators: "4,002,960".</summary>
     public static string Bytes(double? value) => value is { } bytes ? bytes.ToString("#,0", CultureInfo.InvariantCulture) : Missing;

@@ -15,7 +15,7 @@ public static class KMeansAllocationTable
         var table = new MarkdownTable(
             "backend", $"{fewest} pass (bytes)", $"{most} passes (bytes)", "per extra pass (bytes)",
             $"{fewest}-pass call (ms)", $"{most}-pass call (ms)", "marginal ms per pass");
-        foreach (string backend in BackendOrder.SlowestFirst(export, "Backend", c => c.MeanMilliseconds))
+        foreach (string backend in BackendOrder.ReferenceFirst(export, "Backend", c => c.MeanMilliseconds))
         {
             var few = export.Find(("Backend", backend), ("Passes", fewest));
             var many = export.Find(("Backend", backend), ("Passes", most));

@@ -21,7 +21,7 @@ public static class SpeedupCharts
         foreach (string k in workers.Values("K"))
         {
             var plot = new Plot();
-            plot.Title($"k-means speed-up over workers, k = {k}");
+            plot.Title($"k-means speed-up over workers, k = {k}\nours: {ExportCaption.Short(workers)}");
             plot.XLabel("workers (threads; the study: processes)");
             plot.YLabel("speed-up");
             var palette = new ScottPlot.Palettes.Category10();
