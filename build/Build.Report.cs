@@ -6,6 +6,9 @@ internal sealed partial class Build
 {
     private const string ReportsProject = "src/Cheeger.Reports";
 
+    /// <summary>The committed BenchmarkDotNet exports docs/benchmarks.md's tables are rendered from.</summary>
+    private const string BenchmarkExports = "docs/benchmarks/exports";
+
     [Parameter("Report: first import the JSON exports of a benchmark run from this folder (e.g. artifacts/benchmarks) into docs/benchmarks/exports.")]
     private readonly string ReportImport = "";
 

@@ -31,7 +31,7 @@ public static class BackendCharts
             var series = plot.Add.Bars(bars);
             series.ValueLabelStyle.FontSize = 14;
             plot.Axes.Bottom.SetTicks([.. backends.Select((_, i) => (double)i)], [.. backends]);
-            plot.Axes.Margins(bottom: 0);
+            plot.Axes.Margins(bottom: 0, top: 0.15);
             string path = Path.Combine(folder, FileName(prefix, row));
             plot.SavePng(path, Width, Height);
             paths.Add(path);

@@ -22,11 +22,13 @@ public sealed partial record BenchmarkCase(
 
     internal static BenchmarkCase From(JsonElement benchmark)
     {
-        // "N=10000&K=10&Backend=native-cpu"
-        var parameters = (benchmark.GetProperty("Parameters").GetString() ?? "")
-            .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+        // From the full name, "Cheeger.Benchmarks.IsoperimetricBenchmarks.EndToEnd(Input: "winequality_white.csv",
+        // Backend: "serial")": the "Parameters" field shortens long values ("wineq(...)e.csv [21]").
+        string fullName = benchmark.GetProperty("FullName").GetString() ?? "";
+        int open = fullName.IndexOf('(', StringComparison.Ordinal);
+        var parameters = open < 0
+            ? new Dictionary<string, string>()
+            : FullNameParameter().Matches(fullName[open..]).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value.Trim());
         double? mean = benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object
             ? statistics.GetProperty("Mean").GetDouble()
             : null;
@@ -41,6 +43,10 @@ public sealed partial record BenchmarkCase(
             benchmark.GetProperty("Type").GetString()!, benchmark.GetProperty("Method").GetString()!, parameters,
             job.Success ? job.Groups[1].Value : "unknown", mean, allocated, metrics);
     }
+
+    /// <summary>"Name: value" or "Name: \"text\"" in a full name's argument list.</summary>
+    [GeneratedRegex(@"(\w+): (?:""([^""]*)""|([^,)]*))")]
+    private static partial Regex FullNameParameter();
 
     /// <summary>"KMeansIterationBenchmarks.Pass: ShortRun(IterationCount=3, ...) [N=...]": the job's name after the colon.</summary>
     [GeneratedRegex(@":\s*([A-Za-z0-9_]+)\(")]

@@ -21,23 +21,21 @@ public sealed class DocsReport(string document, string exportsFolder, string ima
     public string Render() => Render(File.ReadAllText(document));
 
     /// <summary><paramref name="text"/> with its regions rendered from the exports.</summary>
-    public string Render(string text)
-    {
-        var exports = ExportSet.Load(exportsFolder);
-        return GeneratedRegions.Replace(text, name => Region(name, exports));
-    }
+    public string Render(string text) => Render(text, ExportSet.Load(exportsFolder));
 
     /// <summary>Renders the document in place and draws the charts; returns the chart files.</summary>
     public IReadOnlyList<string> Write()
     {
-        File.WriteAllText(document, Render());
         var exports = ExportSet.Load(exportsFolder);
+        File.WriteAllText(document, Render(File.ReadAllText(document), exports));
         var charts = new List<string>();
         if (exports.Find(Suites.Workers) is { } workers) charts.AddRange(SpeedupCharts.Write(workers, StudyFigures.Load(studyPath), imagesFolder));
         if (exports.Find(Suites.Isoperimetric) is { } iso) charts.AddRange(BackendCharts.Write(iso, "Input", "iso", imagesFolder));
         if (exports.Find(Suites.Table1) is { } table1) charts.AddRange(BackendCharts.Write(table1, "Row", "table1", imagesFolder));
         return charts;
     }
+
+    private string Render(string text, ExportSet exports) => GeneratedRegions.Replace(text, name => Region(name, exports));
 
     private string Region(string name, ExportSet exports)
     {

@@ -23,9 +23,9 @@ public static class GpuReport
         text.AppendLine($"Bundle: {Commit(Path.Combine(results, "manifest.txt"))}").AppendLine();
         text.AppendLine($"Device: {device}").AppendLine();
         text.AppendLine("## GPU k-means (call = whole call of the suite's passes; loop = Lloyd loop per pass, upload excluded)").AppendLine();
-        text.AppendLine(kmeans is null ? "(no export)" : ExportCaption.Of(kmeans) + "\n\n" + KMeansPassTable.Render(kmeans));
+        text.AppendLine(kmeans is null ? "(no export)\n" : ExportCaption.Of(kmeans) + "\n\n" + KMeansPassTable.Render(kmeans));
         text.AppendLine("## CUDA isoperimetric pipeline, end to end").AppendLine();
-        text.AppendLine(iso is null ? "(no export)" : ExportCaption.Of(iso) + "\n\n" + BackendTimeTable.Render(iso, "Input", "SpanningTree"));
+        text.AppendLine(iso is null ? "(no export)\n" : ExportCaption.Of(iso) + "\n\n" + BackendTimeTable.Render(iso, "Input", "SpanningTree"));
         string agreement = Path.Combine(results, "gpu", "agreement.md");
         text.Append(File.Exists(agreement)
             ? string.Join('\n', File.ReadAllLines(agreement).Select(line => line.StartsWith("# ", StringComparison.Ordinal) ? "#" + line : line)) + "\n"

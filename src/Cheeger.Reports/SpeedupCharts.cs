@@ -5,12 +5,12 @@ namespace Cheeger.Reports;
 
 /// <summary>
 /// The study's speed-up curves beside ours, one chart per k: speed-up over workers 1–16 (log scale), one line per
-/// N and backend (solid: ours, from KMeansWorkersBenchmarks; dotted: the study's processes), and a line at the
-/// export's core count. Ours is what was measured and nothing more: a line ends at its last measured worker count.
+/// N and backend (ours from KMeansWorkersBenchmarks, a line pattern per backend; the study's processes dotted,
+/// with open markers; a colour per N), and a line at the export machine's core count. Ours is what was measured and nothing more: a line ends at its last measured worker count.
 /// </summary>
 public static class SpeedupCharts
 {
-    private const int Width = 900, Height = 560;
+    private const int Width = 1200, Height = 600;
 
     /// <summary>Writes speedup-k{k}.png per k into <paramref name="folder"/>; returns the paths.</summary>
     public static IReadOnlyList<string> Write(BenchmarkExport workers, StudyFigures study, string folder)
@@ -23,9 +23,11 @@ public static class SpeedupCharts
             var plot = new Plot();
             plot.Title($"k-means speed-up over workers, k = {k}\nours: {ExportCaption.Short(workers)}");
             plot.XLabel("workers (threads; the study: processes)");
-            plot.YLabel("speed-up");
+            plot.YLabel("speed-up (ours: own 1 worker ÷ W; study: serial ÷ W)");
             var palette = new ScottPlot.Palettes.Category10();
+            // A backend is told by its line and marker together: a legend's short sample hides a dash.
             LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.DenselyDashed];
+            MarkerShape[] markers = [MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
             var backends = workers.Values("Backend");
             foreach (string n in workers.Values("N"))
             {
@@ -36,8 +38,10 @@ public static class SpeedupCharts
                     if (curve.Points.Count == 0) continue;
                     var line = plot.Add.Scatter(curve.Points.Select(p => Math.Log2(p.Workers)).ToArray(), curve.Points.Select(p => p.Speedup).ToArray(), colour);
                     line.LinePattern = patterns[b % patterns.Length];
+                    line.MarkerShape = markers[b % markers.Length];
+                    line.MarkerSize = 8;
                     line.LineWidth = 2;
-                    line.LegendText = $"{backend}, N = {Figures.Size(n)} (own 1 worker ÷ W workers)";
+                    line.LegendText = $"{backend}, N = {Figures.Size(n)}";
                 }
             }
             foreach (var group in study.Figures.Where(f => f.K.ToString(CultureInfo.InvariantCulture) == k).GroupBy(f => f.N))
@@ -46,19 +50,19 @@ public static class SpeedupCharts
                 var line = plot.Add.Scatter(points.Select(f => Math.Log2(f.Processes)).ToArray(), points.Select(f => f.Speedup).ToArray(), palette.GetColor(sizes.IndexOf(group.Key)));
                 line.LinePattern = LinePattern.Dotted;
                 line.MarkerShape = MarkerShape.OpenCircle;
-                line.LegendText = $"study, N = {group.Key} (serial ÷ W processes)";
+                line.LegendText = $"study, N = {group.Key}";
             }
             int cores = workers.Machine.LogicalCores;
             if (cores > 0)
             {
                 var limit = plot.Add.VerticalLine(Math.Log2(cores), color: Colors.Gray);
                 limit.LinePattern = LinePattern.Dashed;
-                limit.LegendText = $"our machine: {cores} logical cores (more workers: oversubscribed)";
+                limit.LegendText = $"{cores} cores here: more is oversubscribed";
             }
             int[] ticks = [1, 2, 4, 8, 16];
             plot.Axes.Bottom.SetTicks([.. ticks.Select(t => Math.Log2(t))], [.. ticks.Select(t => t.ToString(CultureInfo.InvariantCulture))]);
             plot.Axes.SetLimitsY(0, double.NaN);
-            plot.ShowLegend(Alignment.UpperLeft);
+            plot.ShowLegend(Edge.Right);
             string path = Path.Combine(folder, $"speedup-k{k}.png");
             plot.SavePng(path, Width, Height);
             paths.Add(path);

@@ -33,7 +33,9 @@ internal static class ExportFixture
                 Namespace = "Cheeger.Benchmarks",
                 Type = c.Suite,
                 Method = "Run",
-                Parameters = c.Parameters,
+                // BenchmarkDotNet shortens long values in Parameters; the full name has them whole.
+                Parameters = string.Join('&', Pairs(c.Parameters).Select(p => $"{p.Name}={(p.Value.Length > 15 ? p.Value[..5] + "(...)" + p.Value[^5..] + $" [{p.Value.Length}]" : p.Value)}")),
+                FullName = $"Cheeger.Benchmarks.{c.Suite}.Run({string.Join(", ", Pairs(c.Parameters).Select(p => int.TryParse(p.Value, out _) ? $"{p.Name}: {p.Value}" : $"{p.Name}: \"{p.Value}\""))})",
                 Statistics = new { Mean = c.MeanMs * 1e6, N = 3 },
                 Memory = new { BytesAllocatedPerOperation = c.Bytes },
                 Measurements = new[] { new { IterationMode = "Workload", Nanoseconds = c.MeanMs * 1e6 } },
@@ -45,4 +47,7 @@ internal static class ExportFixture
         File.WriteAllText(path, JsonSerializer.Serialize(export));
         return path;
     }
+
+    private static IEnumerable<(string Name, string Value)> Pairs(string parameters) =>
+        parameters.Split('&').Select(pair => pair.Split('=', 2)).Select(pair => (pair[0], pair[1]));
 }
