@@ -39,22 +39,28 @@ public sealed class DocsReport(string document, string exportsFolder, string ima
 
     private string Region(string name, ExportSet exports)
     {
-        (string suite, Func<BenchmarkExport, string> render) = name switch
+        (string Suite, Func<BenchmarkExport, string> Render) region = name switch
         {
             "kmeans-iteration" => (Suites.Iteration, KMeansPassTable.Render),
             "kmeans-allocation" => (Suites.Allocation, KMeansAllocationTable.Render),
-            "kmeans-workers" => (Suites.Workers, (Func<BenchmarkExport, string>)(e => KMeansWorkersTable.Render(e) + "\n" + SpeedupChartLinks(e))),
-            "iso" => (Suites.Isoperimetric, e => BackendTimeTable.Render(e, "Input") + "\n" + ChartLinks(e, "Input", "iso")),
-            "iso-table1" => (Suites.Table1, e => BackendTimeTable.Render(e, "Row") + "\n" + ChartLinks(e, "Row", "table1")),
+            "kmeans-workers" => (Suites.Workers, WorkersWithCharts),
+            "iso" => (Suites.Isoperimetric, export => WithCharts(export, "Input", "iso")),
+            "iso-table1" => (Suites.Table1, export => WithCharts(export, "Row", "table1")),
             "gpu-kmeans" => (Suites.GpuKMeans, KMeansPassTable.Render),
-            "gpu-iso" => (Suites.GpuIsoperimetric, e => BackendTimeTable.Render(e, "Input", "SpanningTree")),
+            "gpu-iso" => (Suites.GpuIsoperimetric, export => BackendTimeTable.Render(export, "Input", "SpanningTree")),
             _ => throw new InvalidDataException($"{document}: no report renders the region '{name}'."),
         };
         string folder = Path.GetDirectoryName(Path.GetFullPath(document))!;
-        return exports.Find(suite) is { } export
-            ? ExportCaption.Of(export, folder) + "\n\n" + render(export)
-            : $"_No export of {suite} in {Path.GetRelativePath(folder, exportsFolder).Replace('\\', '/')} yet._\n";
+        return exports.Find(region.Suite) is { } found
+            ? ExportCaption.Of(found, folder) + "\n\n" + region.Render(found)
+            : $"_No export of {region.Suite} in {Path.GetRelativePath(folder, exportsFolder).Replace('\\', '/')} yet._\n";
     }
+
+    private string WorkersWithCharts(BenchmarkExport workers) =>
+        KMeansWorkersTable.Render(workers) + "\n" + SpeedupChartLinks(workers);
+
+    private string WithCharts(BenchmarkExport export, string rowParameter, string prefix) =>
+        BackendTimeTable.Render(export, rowParameter) + "\n" + ChartLinks(export, rowParameter, prefix);
 
     private string SpeedupChartLinks(BenchmarkExport workers) =>
         Links(workers.Values("K").Select(k => ($"speed-up, k = {k}", $"speedup-k{k}.png")));

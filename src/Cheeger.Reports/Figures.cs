@@ -27,7 +27,7 @@ public static class Figures
 
     /// <summary>A size parameter the way the tables write it: 1e4, 1e6; other numbers as they are.</summary>
     public static string Size(string parameter) =>
-        long.TryParse(parameter, CultureInfo.InvariantCulture, out long n) && n >= 1000 && Math.Log10(n) % 1 == 0
-            ? $"1e{(int)Math.Log10(n)}"
+        parameter.Length >= 4 && parameter[0] == '1' && parameter.Skip(1).All(digit => digit == '0')
+            ? $"1e{parameter.Length - 1}"
             : parameter;
 }
