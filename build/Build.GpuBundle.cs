@@ -32,7 +32,7 @@ internal sealed partial class Build
     private static readonly Dictionary<string, string?> StrongXz = new() { ["XZ_OPT"] = "-9" };
 
     private Target GpuBundle => _ => _
-        .Description($"Packs the CLI, the test projects, the benchmarks, a .NET runtime, the native sources, the data and {GpuScript} into {GpuBundleArchive} (at most {GpuBundleMaxBytes / 1_000_000} MB).")
+        .Description($"Packs the CLI, the test projects, the benchmarks, the report renderer, a .NET runtime, the native sources, the data and {GpuScript} into {GpuBundleArchive} (at most {GpuBundleMaxBytes / 1_000_000} MB).")
         .Executes(async () =>
         {
             if (OperatingSystem.IsWindows())
@@ -53,7 +53,8 @@ internal sealed partial class Build
             CopyNativeSources(bundle);
             CopyDirectory("data", Path.Combine(bundle, "data"));
             CopyRepositoryMarkers(bundle);
-            var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks") };
+            CopyDirectory(BenchmarkExports, Path.Combine(bundle, BenchmarkExports));
+            var apps = new List<(string Project, string Folder)> { (CliProject, "apps/cli"), (BenchmarksProject, "apps/benchmarks"), (ReportsProject, "apps/reports") };
             apps.AddRange(Directory.EnumerateFiles(TestsDirectory, "*.csproj", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
                 .Select(project => (project, "tests/" + Path.GetFileNameWithoutExtension(project))));
@@ -240,7 +241,11 @@ internal sealed partial class Build
     /// <summary>The fuzzer's seed corpus (2.4 MB of inputs that compress poorly): only the Fuzz target reads it.</summary>
     private static readonly string[] NativeFoldersTheRunNeverReads = ["native/fuzz/corpus"];
 
-    /// <summary>Interop.sln and the checked-in generated bindings, which test helpers use to find the repository root and compare against.</summary>
+    /// <summary>
+    /// Interop.sln and the checked-in generated bindings, which test helpers use to find the repository root and
+    /// compare against, and the docs the report tests read (with <see cref="BenchmarkExports"/>): the study's
+    /// figures, and docs/benchmarks.md, which must equal a re-render of its exports.
+    /// </summary>
     private static void CopyRepositoryMarkers(string destination)
     {
         foreach (var file in RepositoryMarkers)
@@ -256,7 +261,7 @@ internal sealed partial class Build
         }
     }
 
-    private static readonly string[] RepositoryMarkers = ["Interop.sln", "bindings/Cheeger.Interop/NativeMethods.generated.cs"];
+    private static readonly string[] RepositoryMarkers = ["Interop.sln", "bindings/Cheeger.Interop/NativeMethods.generated.cs", "docs/benchmarks.md", "docs/kmeans-study.md"];
 
     /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/>, leaving out the folders in <paramref name="except"/> (repository-relative).</summary>
     private static void CopyDirectory(string source, string destination, IReadOnlyCollection<string>? except = null)

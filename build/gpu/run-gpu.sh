@@ -222,51 +222,14 @@ run_gpu_agreement() {
     (cd "$BUNDLE_DIR/apps/benchmarks" && dotnet Cheeger.Benchmarks.dll "${args[@]}")
 }
 
-# gpu-report.md: the device, the GPU suite's table, the median ms/pass per case and the agreement table.
+# gpu-report.md: the device, the GPU suites' tables and the agreement table, rendered from the BenchmarkDotNet
+# exports by the same program as docs/benchmarks.md's tables (src/Cheeger.Reports).
 write_gpu_report() {
-    local report="$RESULTS_DIR/gpu-report.md"
-    {
-        echo "# Cheeger GPU run, $(date -u +%Y-%m-%d)"
-        echo
-        echo "Bundle: $(sed -n 's/^commit: *//p' "$BUNDLE_DIR/manifest.txt" 2>/dev/null)"
-        if command -v nvidia-smi >/dev/null 2>&1; then
-            echo "Device: $(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -n 1)"
-        else
-            echo "Device: none (nvidia-smi not found)"
-        fi
-        echo "CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) logical CPUs"
-        echo
-        echo "## GPU k-means, BenchmarkDotNet (Mean = whole call; ms/pass = Lloyd loop per pass, upload excluded)"
-        echo
-        local table found=0
-        for table in "$RESULTS_DIR"/gpu/benchmarks/results/*-report-github.md; do
-            [[ -f "$table" ]] || continue
-            found=1
-            cat "$table"
-            echo
-        done
-        [[ $found -eq 1 ]] || echo "(no BenchmarkDotNet report)"
-        echo
-        echo "## Median ms per pass (every recorded run)"
-        echo
-        if [[ -s "$RESULTS_DIR/gpu/pass-times.csv" ]]; then
-            echo "| backend | N | k | runs | median ms/pass |"
-            echo "|---|---|---|---|---|"
-            tail -n +2 "$RESULTS_DIR/gpu/pass-times.csv" | sort -t, -k1,1 -k2,2n -k3,3n -k5,5g |
-                awk -F, '{ key = $1 "," $2 "," $3; n[key]++; v[key, n[key]] = $5; if (!(key in seen)) { seen[key] = 1; order[++keys] = key } }
-                    END { for (i = 1; i <= keys; i++) { key = order[i]; c = n[key]; m = (c % 2) ? v[key, (c + 1) / 2] : (v[key, c / 2] + v[key, c / 2 + 1]) / 2;
-                          split(key, f, ","); printf "| %s | %d | %d | %d | %.4f |\n", f[1], f[2], f[3], c, m } }'
-        else
-            echo "(no per-pass times recorded)"
-        fi
-        echo
-        if [[ -f "$RESULTS_DIR/gpu/agreement.md" ]]; then
-            sed 's/^# /## /' "$RESULTS_DIR/gpu/agreement.md"
-        else
-            echo "## Agreement: (no report)"
-        fi
-    } >"$report"
-    cat "$report"
+    local device="none (nvidia-smi not found)"
+    if command -v nvidia-smi >/dev/null 2>&1; then
+        device=$(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -n 1)
+    fi
+    (cd "$BUNDLE_DIR/apps/reports" && dotnet Cheeger.Reports.dll gpu --results "$RESULTS_DIR" --device "$device" --output "$RESULTS_DIR/gpu-report.md")
 }
 
 # --- The run ---------------------------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ public sealed class BenchmarkConfig : ManualConfig
         if (withJob)
             AddJob((Environment.GetEnvironmentVariable("CHEEGER_BENCH_SHORT") == "1" ? Job.ShortRun : Job.Default).AsDefault());
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(MarkdownExporter.GitHub, JsonExporter.Full);
+        // JSON with the metrics (the brief export leaves them out, ms/pass among them): docs/benchmarks.md is rendered from it.
+        AddExporter(MarkdownExporter.GitHub, JsonExporter.FullCompressed);
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
         WithOptions(ConfigOptions.JoinSummary);

@@ -7,7 +7,7 @@ namespace Cheeger.Benchmarks;
 /// <summary>
 /// Milliseconds per k-means pass as the backends report them (their <c>assign</c> + <c>update</c> phases: the
 /// wall time of the Lloyd loop, without the upload before it and the download after it), recorded per benchmark
-/// case for <see cref="PassTimeColumn"/>. With <c>CHEEGER_PASS_TIMES_CSV</c> set, every recorded value is also
+/// case for <see cref="PassTimeDiagnoser"/>. With <c>CHEEGER_PASS_TIMES_CSV</c> set, every recorded value is also
 /// appended to that file (which also works when BenchmarkDotNet runs the case in a child process).
 /// </summary>
 public static class PassTimes
