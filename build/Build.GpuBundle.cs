@@ -186,7 +186,9 @@ internal sealed partial class Build
         DotNetAsync(
             "publish", project, "-c", "Release", "-r", GpuRuntimeIdentifier, "--self-contained", "false", "-o", output,
             // English only: the satellite resource folders of every package would cost megabytes.
-            "-p:SatelliteResourceLanguages=en");
+            "-p:SatelliteResourceLanguages=en",
+            // Not ReadyToRun (the cheeger tool package is): that would double the assemblies, and the GPU runs are long.
+            "-p:PublishReadyToRun=false");
 
     /// <summary>
     /// Packs the runtime this build program runs on (the one the published apps need): the dotnet host, its

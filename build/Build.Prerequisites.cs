@@ -9,10 +9,10 @@ internal sealed partial class Build
     /// The Debian/Ubuntu packages the native build, its tests, the sanitizer build, the bindings generator and the
     /// CUDA compile check need. The README names the same list.
     /// </summary>
-    internal const string AptPackages = "cmake g++ libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev libboost-context-dev";
+    internal const string AptPackages = "cmake g++ libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev libboost-context-dev npm";
 
     private Target Prerequisites => _ => _
-        .Description("Checks cmake, a C++ compiler, GoogleTest/GoogleMock, clang-14 (+ its sanitizer runtime), Boost.Context and the CUDA toolkit; installs them with apt-get when it can.")
+        .Description("Checks cmake, a C++ compiler, GoogleTest/GoogleMock, clang-14 (+ its sanitizer runtime), Boost.Context, npm and the CUDA toolkit; installs them with apt-get when it can.")
         .Executes(async () =>
         {
             var missing = await FindMissingPrerequisitesAsync(report: true);

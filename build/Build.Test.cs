@@ -12,8 +12,8 @@ internal sealed partial class Build
     private const string RequireNativeVariable = "CHEEGER_REQUIRE_NATIVE";
 
     private Target Test => _ => _
-        .Description("Verifies the generated bindings, runs the native tests (plain and sanitized), the .NET test projects and the build's own tests.")
-        .DependsOn(Compile, CudaCheck)
+        .Description("Verifies the generated bindings, runs the native tests (plain and sanitized), the .NET test projects, the packages (runtime library, sample, tool) and the build's own tests.")
+        .DependsOn(Compile, CudaCheck, Pack)
         .Executes(async () =>
         {
             var suites = new TestSuites();
@@ -46,6 +46,10 @@ internal sealed partial class Build
             {
                 await suites.RunAsync(Path.GetFileNameWithoutExtension(project), () => DotNetTestAsync(project, build: false));
             }
+
+            await RunPackageSuitesAsync(suites);
+
+            await suites.RunAsync("workflows (actionlint)", LintWorkflowsAsync);
 
             await suites.RunAsync("build program (build/Tests)", () => DotNetTestAsync(BuildTestsProject, build: true));
 

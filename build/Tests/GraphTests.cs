@@ -36,7 +36,9 @@ public sealed class GraphTests
 
         Assert.Equal(["Restore", "Native"], Dependencies("Compile"));
         Assert.Equal(["Prerequisites"], Dependencies("Native"));
-        Assert.Equal(["Compile", "CudaCheck"], Dependencies("Test"));
+        Assert.Equal(["Compile", "CudaCheck", "Pack"], Dependencies("Test"));
+        Assert.Equal(["Compile"], Dependencies("Pack"));
+        Assert.Equal(["Pack"], Dependencies("PackageCheck"));
         Assert.Equal(["Compile"], Dependencies("Demo"));
         Assert.Equal(["GpuBundle"], Dependencies("GpuBundleCheck"));
         Assert.All(graph.Targets, t => Assert.NotEmpty(t.DescriptionText));

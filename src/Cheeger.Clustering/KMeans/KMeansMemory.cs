@@ -4,7 +4,7 @@ namespace Cheeger.Clustering.KMeans;
 /// What the managed k-means backends allocate for a run of n points, d features and k clusters, counted from
 /// their arrays (in doubles, so that no size overflows), and the check that refuses a run that does not fit.
 /// </summary>
-public static class KMeansMemory
+internal static class KMeansMemory
 {
     /// <summary>Bytes of <see cref="SerialKMeans"/>: labels, centroids, running sums and counts.</summary>
     public static double SerialBytes(int n, int d, int k) => 4.0 * n + 16.0 * k * d + 4.0 * k;

@@ -5,7 +5,7 @@ namespace Cheeger.Clustering.Metrics;
 /// the matching is optimal (a greedy pick of the largest cells is not). Label −1 (outlier) takes no part: a point
 /// labelled −1 in either labelling is never counted as matched.
 /// </summary>
-public static class ClusterMatching
+internal static class ClusterMatching
 {
     /// <summary>
     /// The largest number of points whose labels correspond under a one-to-one map from the non-negative labels

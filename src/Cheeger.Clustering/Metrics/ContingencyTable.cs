@@ -5,7 +5,7 @@ namespace Cheeger.Clustering.Metrics;
 /// are the distinct label values of each labelling in ascending order, so −1 (outlier), when present, is row or
 /// column 0 and is kept like any other label.
 /// </summary>
-public sealed class ContingencyTable
+internal sealed class ContingencyTable
 {
     private readonly int[,] _counts;
 

@@ -5,7 +5,7 @@ namespace Cheeger.Clustering.Metrics;
 /// assignment of rows to columns of maximum total weight. Rectangular matrices are allowed; the longer side keeps
 /// some of its entries unassigned.
 /// </summary>
-public static class HungarianAlgorithm
+internal static class HungarianAlgorithm
 {
     /// <summary>
     /// For each row, the column assigned to it, or −1 when the matrix has more rows than columns and the row is
