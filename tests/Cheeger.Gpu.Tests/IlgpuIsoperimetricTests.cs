@@ -6,12 +6,16 @@ using Cheeger.Interop;
 
 namespace Cheeger.Gpu.Tests;
 
-/// <summary>A Prim and a Borůvka ILGPU isoperimetric backend on the CPU accelerator, shared by the tests of a class.</summary>
+/// <summary>
+/// A Prim and a Borůvka ILGPU isoperimetric backend on the CPU accelerator, shared by the tests of a class. Both
+/// run the one-group kernels (Prim, runs of narrow levels) with full groups, as on a GPU, so that the barriers
+/// and group reductions are tested (by default the CPU accelerator gives those kernels one thread).
+/// </summary>
 public sealed class CpuIsoperimetricFixture : IDisposable
 {
-    public IlgpuIsoperimetric Prim { get; } = new(IlgpuDevicePreference.Cpu, spanningTree: CheegerIsoSpanningTree.Prim);
+    public IlgpuIsoperimetric Prim { get; } = new(IlgpuDevicePreference.Cpu, null, CheegerIsoSpanningTree.Prim, fullGroupsOnCpu: true);
 
-    public IlgpuIsoperimetric Boruvka { get; } = new(IlgpuDevicePreference.Cpu, spanningTree: CheegerIsoSpanningTree.Boruvka);
+    public IlgpuIsoperimetric Boruvka { get; } = new(IlgpuDevicePreference.Cpu, null, CheegerIsoSpanningTree.Boruvka, fullGroupsOnCpu: true);
 
     public IlgpuIsoperimetric Of(string algorithm) => algorithm == "prim" ? Prim : Boruvka;
 

@@ -14,7 +14,8 @@ namespace Cheeger.Gpu.Isoperimetric;
 /// <remarks>
 /// ILGPU has no grid-wide barrier, so the levels are planned once: a level wider than a group is one launch
 /// over the grid, and each run of narrower levels one launch of a single group with a group barrier between
-/// its levels (a deep, thin tree then costs a few launches per decision instead of one per level).
+/// its levels (a deep, thin tree then costs a few launches per decision instead of one per level). The widths
+/// and group sizes are the kernel set's (<see cref="IsoperimetricKernelSet.WideLevelWidth"/>).
 /// </remarks>
 internal sealed class DeviceTreeDecider : ITreeDecider
 {
@@ -47,7 +48,7 @@ internal sealed class DeviceTreeDecider : ITreeDecider
         buffers.Representative.View(n);
         buffers.Count.View(1);
         stream.Synchronize();
-        _plan = Plan(tree.LevelStart, kernels.GroupSize);
+        _plan = Plan(tree.LevelStart, kernels.WideLevelWidth);
     }
 
     /// <inheritdoc/>
@@ -125,18 +126,20 @@ internal sealed class DeviceTreeDecider : ITreeDecider
         _kernels.CountFlags(_stream, good, _buffers.Count.View(1));
     }
 
-    /// <summary>A wide level: enough groups to give each vertex a thread; a run of narrow levels: one group.</summary>
+    /// <summary>A wide level: enough groups to give each vertex a thread; a run of narrow levels: one group (<see cref="IsoperimetricKernelSet.NarrowGroupSize"/>).</summary>
     private KernelConfig Config(Segment segment) =>
-        new(segment.Wide ? (segment.Width + _kernels.GroupSize - 1) / _kernels.GroupSize : 1, _kernels.GroupSize);
+        segment.Wide
+            ? new((segment.Width + _kernels.GroupSize - 1) / _kernels.GroupSize, _kernels.GroupSize)
+            : new(1, _kernels.NarrowGroupSize);
 
-    /// <summary>Levels from the deepest up: each level wider than a group alone, each run of narrower levels as one segment.</summary>
-    private static Segment[] Plan(int[] levelStart, int groupSize)
+    /// <summary>Levels from the deepest up: each level of more than <paramref name="narrowWidth"/> vertices alone, each run of narrower levels as one segment.</summary>
+    private static Segment[] Plan(int[] levelStart, int narrowWidth)
     {
         var plan = new List<Segment>();
         for (int level = levelStart.Length - 2; level >= 0; level--)
         {
             int width = levelStart[level + 1] - levelStart[level];
-            if (width > groupSize)
+            if (width > narrowWidth)
                 plan.Add(new Segment(level, level, true, width));
             else if (plan.Count > 0 && !plan[^1].Wide)
                 plan[^1] = plan[^1] with { Shallowest = level };

@@ -36,6 +36,12 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <exception cref="ClusteringInputException"><paramref name="device"/> or <paramref name="spanningTree"/> is not a known value.</exception>
     public IlgpuIsoperimetric(IlgpuDevicePreference device = IlgpuDevicePreference.Auto, ILogger? logger = null,
         CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto)
+        : this(device, logger, spanningTree, fullGroupsOnCpu: false)
+    {
+    }
+
+    /// <summary>As the public constructor; <paramref name="fullGroupsOnCpu"/> runs the one-group kernels with full groups on the CPU accelerator (tests).</summary>
+    internal IlgpuIsoperimetric(IlgpuDevicePreference device, ILogger? logger, CheegerIsoSpanningTree spanningTree, bool fullGroupsOnCpu)
     {
         if (!Enum.IsDefined(device))
             throw new ClusteringInputException($"device {(int)device} is not a known ILGPU device (auto, cpu, cuda).");
@@ -52,7 +58,7 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
         }
         try
         {
-            _kernels = new IsoperimetricKernelSet(_device.Accelerator);
+            _kernels = new IsoperimetricKernelSet(_device.Accelerator, fullGroupsOnCpu);
             _buffers = new IsoperimetricDeviceBuffers(_device.Accelerator);
         }
         catch

@@ -1,3 +1,4 @@
+using Cheeger.Clustering.Isoperimetric;
 using ILGPU;
 using ILGPU.Algorithms;
 using ILGPU.Algorithms.ScanReduceOperations;
@@ -17,10 +18,15 @@ internal sealed class IsoperimetricKernelSet
     /// <summary>Threads of the one group that runs Prim at most: a whole multiprocessor's worth.</summary>
     public const int MaxPrimGroupSize = 1024;
 
-    public IsoperimetricKernelSet(Accelerator accelerator)
+    /// <param name="accelerator">The accelerator the kernels are compiled for.</param>
+    /// <param name="fullGroupsOnCpu">Run the one-group kernels with full groups on the CPU accelerator too (tests: the barriers and group reductions then run there as on a GPU).</param>
+    public IsoperimetricKernelSet(Accelerator accelerator, bool fullGroupsOnCpu = false)
     {
         GroupSize = Math.Min(MaxGroupSize, accelerator.MaxNumThreadsPerGroup);
-        PrimGroupSize = Math.Min(MaxPrimGroupSize, accelerator.MaxNumThreadsPerGroup);
+        bool singleThreaded = accelerator.AcceleratorType == AcceleratorType.CPU && !fullGroupsOnCpu;
+        NarrowGroupSize = singleThreaded ? 1 : GroupSize;
+        WideLevelWidth = singleThreaded ? LevelTreeDecider.DefaultMinParallelWidth : GroupSize;
+        PrimGroupSize = singleThreaded ? 1 : Math.Min(MaxPrimGroupSize, accelerator.MaxNumThreadsPerGroup);
         bool cuda = accelerator.AcceleratorType == AcceleratorType.Cuda;
 
         Prim = accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, ArrayView<int>, ArrayView<int>,
@@ -63,7 +69,21 @@ internal sealed class IsoperimetricKernelSet
     /// <summary>Threads per group of the level kernels (and the width up to which a level is narrow).</summary>
     public int GroupSize { get; }
 
-    /// <summary>Threads of the Prim group.</summary>
+    /// <summary>
+    /// Threads of the one group that walks a run of narrow levels: a full group on a GPU; one thread on the CPU
+    /// accelerator, whose group threads are OS threads meeting at real barriers, so that a barrier per level costs
+    /// far more there than the few vertices of the level.
+    /// </summary>
+    public int NarrowGroupSize { get; }
+
+    /// <summary>
+    /// The least width of a level that gets a launch of its own (narrower levels are walked by one group): more than
+    /// a group on a GPU; on the CPU accelerator, where a launch costs more than thousands of vertices' work, the
+    /// managed parallel decider's threshold.
+    /// </summary>
+    public int WideLevelWidth { get; }
+
+    /// <summary>Threads of the Prim group: as many as a group holds on a GPU; one on the CPU accelerator (see <see cref="NarrowGroupSize"/>).</summary>
     public int PrimGroupSize { get; }
 
     /// <summary><see cref="PrimKernels.Prim{TArithmetic}"/>, one group of <see cref="PrimGroupSize"/> threads.</summary>

@@ -61,11 +61,12 @@ internal static class PrimKernels
                 }
             }
             ulong lengthBits = mineVertex < 0 ? BoruvkaKernels.EmptySlot : ILGPU.Interop.FloatAsInt(mineKey);
-            ulong least = GroupExtensions.AllReduce<ulong, MinUInt64>(lengthBits);
+            // A group of one (the CPU accelerator's choice) has nothing to reduce; the group primitives assume whole warps.
+            ulong least = groupSize == 1 ? lengthBits : GroupExtensions.AllReduce<ulong, MinUInt64>(lengthBits);
             ulong pair = mineVertex >= 0 && lengthBits == least
                 ? (ulong)(uint)Math.Min(mineParent, mineVertex) << 32 | (uint)Math.Max(mineParent, mineVertex)
                 : BoruvkaKernels.EmptySlot;
-            ulong leastPair = GroupExtensions.AllReduce<ulong, MinUInt64>(pair);
+            ulong leastPair = groupSize == 1 ? pair : GroupExtensions.AllReduce<ulong, MinUInt64>(pair);
             int lo = (int)(leastPair >> 32), hi = (int)(leastPair & 0xFFFFFFFFUL);
             bool loInside = inTree[lo] != 0;
             Group.Barrier();    // every thread has read the flags before the owner changes one
