@@ -36,6 +36,7 @@ internal sealed class DeviceTreeDecider : ITreeDecider
         buffers.LevelStart.View(tree.LevelStart.Length).CopyFromCPU(stream, tree.LevelStart);
         buffers.LevelVertices.View(n).CopyFromCPU(stream, tree.LevelVertices);
         buffers.ChildStart.View(n + 1).CopyFromCPU(stream, tree.ChildStart);
+        // A lone vertex has no children; a view of one element keeps the launch arguments valid.
         if (tree.Children.Length > 0) buffers.Children.View(tree.Children.Length).CopyFromCPU(stream, tree.Children);
         else buffers.Children.View(1);
         buffers.Parent.View(n).CopyFromCPU(stream, tree.Parent);

@@ -107,7 +107,9 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
         if (!Availability.IsAvailable)
             throw new ClusteringInputException($"The ilgpu backend cannot run here: {Availability.Reason}");
         options.Validate(data);
-        IsoperimetricMemory.Require(data, options, parallel: false);
+        // The host side holds what the parallel backend does: the per-vertex arrays and one column copy of the points (the upload's).
+        MemoryBudget.Require(IsoperimetricMemory.Bytes(data, options, parallel: true),
+            $"isoperimetric clustering ({Name}) of n = {data.Count}, d = {data.Dimension}");
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
