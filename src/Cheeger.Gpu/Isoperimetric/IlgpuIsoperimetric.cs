@@ -15,8 +15,8 @@ namespace Cheeger.Gpu.Isoperimetric;
 /// Isoperimetric tree clustering (docs/isoperimetric.md) on an ILGPU accelerator (a CUDA GPU when present, else
 /// the CPU accelerator), the managed twin of the native CUDA stages: the spanning tree on the device (Borůvka's
 /// rounds, or Prim's loop in one group for small n) with Prim's order recovered so the tree is the reference's;
-/// σ, flows, weights and potentials by the reference's own host code (O(n); the flows need the host's exp, whose
-/// bits the device's does not reproduce); the decisions of the ε search on the device, one count back per probe;
+/// σ, flows, weights and potentials by the reference's own host code (O(n), the graph weight O(n²D); the flows
+/// need the host's exp, whose bits the device's does not reproduce); the decisions of the ε search on the device, one count back per probe;
 /// labels by an exclusive scan on the device; the nearest fill on the device. It returns the reference's tree,
 /// σ, probes, ε and labels. One instance owns one accelerator, its compiled kernels and its buffers; runs on it
 /// are serialised.
