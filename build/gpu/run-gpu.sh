@@ -236,7 +236,7 @@ write_gpu_report() {
         fi
         echo "CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) logical CPUs"
         echo
-        echo "## GPU k-means, BenchmarkDotNet (Mean = whole call; ms/pass = Lloyd loop per pass, upload excluded)"
+        echo "## GPU suites, BenchmarkDotNet (Mean = whole call; k-means ms/pass = Lloyd loop per pass, upload excluded; isoperimetric: end to end)"
         echo
         local table found=0
         for table in "$RESULTS_DIR"/gpu/benchmarks/results/*-report-github.md; do
