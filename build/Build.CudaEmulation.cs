@@ -20,7 +20,7 @@ internal sealed partial class Build
     private const string RequireCudaVariable = "CHEEGER_REQUIRE_CUDA";
     /// <summary>The CUDA backend's GoogleTest suites (CudaIso, Shapes/CudaKMeansMatchesReference, ...) and ctest entries (cuda_...).</summary>
     private const string CudaCTestPattern = "(^|/)Cuda|^cuda_";
-    /// <summary>The CUDA backend's xunit classes (NativeCudaKMeansTests, NativeCudaDataSetTests).</summary>
+    /// <summary>The CUDA backend's xunit classes (NativeCudaKMeansTests, NativeCudaDataSetTests, IlgpuNativeCudaCrossCheckTests).</summary>
     private const string CudaTestClassPattern = "*Cuda*";
     /// <summary>The GoogleTest program of the CUDA backend's tests (native/tests/CMakeLists.txt).</summary>
     private const string CudaTestProgram = "cheeger_cuda_tests";

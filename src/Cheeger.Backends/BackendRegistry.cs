@@ -3,6 +3,7 @@ using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Isoperimetric;
 using Cheeger.Clustering.KMeans;
 using Cheeger.Gpu;
+using Cheeger.Gpu.Isoperimetric;
 using Cheeger.Native;
 
 
@@ -26,7 +27,7 @@ public static class BackendRegistry
         new(BackendNames.Parallel, "managed, every core, SIMD",
             _ => new ParallelKMeans(), _ => new ParallelIsoperimetric(), BackendPlacement.Host),
         new(BackendNames.Ilgpu, "ILGPU kernels on a CUDA device, else on the CPU accelerator",
-            s => new IlgpuKMeans(s.Device, s.Logger), null, BackendPlacement.Accelerator),
+            s => new IlgpuKMeans(s.Device, s.Logger), s => new IlgpuIsoperimetric(s.Device, s.Logger), BackendPlacement.Accelerator),
         new(BackendNames.NativeCpu, "the native C++ core on the CPU",
             s => NativeKMeans.Cpu(s.Logger), s => NativeIsoperimetric.Cpu(s.Logger), BackendPlacement.Host),
         new(BackendNames.NativeCuda, "the native core's CUDA kernels",

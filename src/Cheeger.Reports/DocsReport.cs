@@ -48,6 +48,7 @@ public sealed class DocsReport(string document, string exportsFolder, string ima
             "iso-table1" => (Suites.Table1, export => WithCharts(export, "Row", "table1")),
             "gpu-kmeans" => (Suites.GpuKMeans, KMeansPassTable.Render),
             "gpu-iso" => (Suites.GpuIsoperimetric, export => BackendTimeTable.Render(export, "Input", "SpanningTree")),
+            "gpu-ilgpu-iso" => (Suites.GpuIlgpuIsoperimetric, export => BackendTimeTable.Render(export, "Input", "Implementation")),
             _ => throw new InvalidDataException($"{document}: no report renders the region '{name}'."),
         };
         string folder = Path.GetDirectoryName(Path.GetFullPath(document))!;
@@ -99,5 +100,8 @@ public sealed class DocsReport(string document, string exportsFolder, string ima
 
         /// <summary>The CUDA isoperimetric pipeline.</summary>
         public const string GpuIsoperimetric = "GpuIsoperimetricBenchmarks";
+
+        /// <summary>The ILGPU and native CUDA isoperimetric pipelines side by side.</summary>
+        public const string GpuIlgpuIsoperimetric = "GpuIlgpuIsoperimetricBenchmarks";
     }
 }

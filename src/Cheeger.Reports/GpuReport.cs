@@ -17,8 +17,9 @@ public static class GpuReport
         var exports = ExportSet.Load(Path.Combine(results, "gpu", "benchmarks", "results"), ExportImport.ExportPattern);
         var kmeans = exports.Find(DocsReport.Suites.GpuKMeans);
         var iso = exports.Find(DocsReport.Suites.GpuIsoperimetric);
+        var ilgpuIso = exports.Find(DocsReport.Suites.GpuIlgpuIsoperimetric);
         var text = new StringBuilder();
-        string date = (kmeans ?? iso)?.Taken.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "no benchmark export";
+        string date = (kmeans ?? iso ?? ilgpuIso)?.Taken.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "no benchmark export";
         text.AppendLine($"# Cheeger GPU run, {date}").AppendLine();
         text.AppendLine($"Bundle: {Commit(Path.Combine(results, "manifest.txt"))}").AppendLine();
         text.AppendLine($"Device: {device}").AppendLine();
@@ -26,6 +27,8 @@ public static class GpuReport
         text.AppendLine(kmeans is null ? "(no export)\n" : ExportCaption.Of(kmeans) + "\n\n" + KMeansPassTable.Render(kmeans));
         text.AppendLine("## CUDA isoperimetric pipeline, end to end").AppendLine();
         text.AppendLine(iso is null ? "(no export)\n" : ExportCaption.Of(iso) + "\n\n" + BackendTimeTable.Render(iso, "Input", "SpanningTree"));
+        text.AppendLine("## ILGPU and native CUDA isoperimetric side by side, end to end").AppendLine();
+        text.AppendLine(ilgpuIso is null ? "(no export)\n" : ExportCaption.Of(ilgpuIso) + "\n\n" + BackendTimeTable.Render(ilgpuIso, "Input", "Implementation"));
         string agreement = Path.Combine(results, "gpu", "agreement.md");
         text.Append(File.Exists(agreement)
             ? string.Join('\n', File.ReadAllLines(agreement).Select(line => line.StartsWith("# ", StringComparison.Ordinal) ? "#" + line : line)) + "\n"

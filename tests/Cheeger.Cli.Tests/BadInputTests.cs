@@ -74,11 +74,6 @@ public sealed class BadInputTests : IDisposable
         AssertOneError(CliRun.Of("compare", Wine, "--method", "kmeans", "--k", "0"), 2, "--k");
 
     [Fact]
-    public void A_backend_without_the_method_is_a_runtime_error() =>
-        // No ILGPU implementation of the isoperimetric method exists: the backend is known but cannot run it.
-        AssertOneError(CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "ilgpu"), 1, "ilgpu", "no isoperimetric implementation");
-
-    [Fact]
     public void Single_precision_on_a_backend_that_computes_in_double_is_refused_with_the_reason() =>
         AssertOneError(CliRun.Of("cluster", Wine, "--method", "kmeans", "--k", "3", "--backend", "serial", "--precision", "single"), 1,
             "serial", "double only");

@@ -63,6 +63,19 @@ public sealed class ClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ilgpu_iso_writes_the_serial_labels()
+    {
+        string serial = _files.Scratch("serial.csv"), ilgpu = _files.Scratch("ilgpu.csv");
+
+        Assert.Equal(0, CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "serial", "--output", serial).ExitCode);
+        var run = CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "ilgpu", "--output", ilgpu);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("ilgpu", run.Stdout);
+        Assert.Equal(File.ReadAllText(serial), File.ReadAllText(ilgpu));
+    }
+
+    [Fact]
     public void Json_is_one_object_on_stdout_with_the_contract_fields()
     {
         string output = _files.Scratch("labels.csv");

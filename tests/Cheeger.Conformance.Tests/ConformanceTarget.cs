@@ -1,7 +1,9 @@
 using Cheeger.Backends;
 using Cheeger.Clustering;
 using Cheeger.Clustering.Backends;
+using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Clustering.KMeans;
 using Cheeger.Gpu;
 
 namespace Cheeger.Conformance.Tests;
@@ -31,6 +33,23 @@ public sealed record ConformanceTarget(string Label, BackendRegistration Registr
 
     /// <summary>The target labelled <paramref name="label"/>.</summary>
     public static ConformanceTarget Named(string label) => All.Single(t => t.Label == label);
+
+    /// <summary>
+    /// The most rows a data set has on the ILGPU CPU accelerator, a GPU simulator far slower than the managed
+    /// backends: a larger one is a seeded random sample of this many rows (as skin_segmentation is for every backend).
+    /// </summary>
+    public const int CpuAcceleratorMaxRows = 2000;
+
+    /// <summary>Whether it runs on the ILGPU CPU accelerator.</summary>
+    public bool RunsOnCpuAccelerator => Registration.Placement == BackendPlacement.Accelerator && Settings.Device == IlgpuDevicePreference.Cpu;
+
+    /// <summary><paramref name="data"/> as this target runs it: sampled to <see cref="CpuAcceleratorMaxRows"/> rows on the CPU accelerator.</summary>
+    public Dataset Sized(Dataset data) => RunsOnCpuAccelerator && data.Count > CpuAcceleratorMaxRows
+        ? data.Select(KMeansInitializer.SampleRows(data.Count, CpuAcceleratorMaxRows, seed: CpuAcceleratorMaxRows), $"{data.Name}_{CpuAcceleratorMaxRows}")
+        : data;
+
+    /// <summary>The worker counts it is checked on: an accelerator backend has no workers (one run suffices).</summary>
+    public IReadOnlyList<int> WorkerCounts => Registration.Placement == BackendPlacement.Accelerator ? [1] : ConformanceData.WorkerCounts;
 
     /// <summary>Whether it needs a CUDA device.</summary>
     public bool NeedsCuda => Registration.Placement == BackendPlacement.Gpu || Settings.Device == IlgpuDevicePreference.Cuda;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Cheeger.Gpu.Isoperimetric;
 using Cheeger.Gpu.KMeans;
 using ILGPU;
 using ILGPU.Algorithms;
@@ -11,7 +12,7 @@ using ILGPU.Runtime.Cuda;
 namespace Cheeger.Gpu.Tests;
 
 /// <summary>
-/// Compiles the k-means kernels to PTX with ILGPU's CUDA backend (no GPU needed) and checks the code the
+/// Compiles the k-means and isoperimetric kernels to PTX with ILGPU's CUDA backend (no GPU needed) and checks the code the
 /// device would run: every kernel compiles, and the floating-point multiplies and adds of the distance and
 /// movement sums carry an explicit rounding mode, so ptxas cannot fuse them into an FMA (the shared rule).
 /// </summary>
@@ -45,6 +46,30 @@ public sealed partial class PtxGenerationTests : IDisposable
         Assert.DoesNotContain("fma.", ptx);
     }
 
+    /// <summary>The isoperimetric kernels with floating-point sums: d² (tree, fill) and the decision's val.</summary>
+    public static TheoryData<string, string, bool> IsoperimetricKernels => new()
+    {
+        { nameof(BoruvkaKernels), nameof(BoruvkaKernels.LeastOutgoingEdges), false },
+        { nameof(PrimKernels), nameof(PrimKernels.Prim), true },
+        { nameof(DecisionKernels), nameof(DecisionKernels.Close), true },
+        { nameof(DecisionKernels), nameof(DecisionKernels.NearestFill), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(IsoperimetricKernels))]
+    public void Isoperimetric_kernel_compiles_to_ptx_with_rounded_sums_only(string type, string kernel, bool explicitlyGrouped)
+    {
+        var owner = typeof(BoruvkaKernels).Assembly.GetType($"{typeof(BoruvkaKernels).Namespace}.{type}", throwOnError: true)!;
+        string ptx = CompileToPtx(owner, kernel, explicitlyGrouped);
+
+        Assert.Contains(".entry", ptx);
+        Assert.Contains("mul.rn.f64", ptx);
+        Assert.Contains("add.rn.f64", ptx);
+        Assert.DoesNotMatch(UnroundedMultiply(), ptx);
+        Assert.DoesNotMatch(UnroundedAdd(), ptx);
+        Assert.DoesNotContain("fma.", ptx);
+    }
+
     [Fact]
     public void Squared_distances_use_once_rounded_multiply_and_add()
     {
@@ -65,9 +90,11 @@ public sealed partial class PtxGenerationTests : IDisposable
         Assert.DoesNotMatch(AtomicInstruction(), ptx);
     }
 
-    private string CompileToPtx(string kernel, bool explicitlyGrouped)
+    private string CompileToPtx(string kernel, bool explicitlyGrouped) => CompileToPtx(typeof(KMeansKernels), kernel, explicitlyGrouped);
+
+    private string CompileToPtx(Type owner, string kernel, bool explicitlyGrouped)
     {
-        var method = typeof(KMeansKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)
+        var method = owner.GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)
             ?? throw new InvalidOperationException($"No kernel {kernel}.");
         if (method.IsGenericMethodDefinition) method = method.MakeGenericMethod(typeof(PtxRoundedArithmetic)); // as loaded on CUDA
         var entry = explicitlyGrouped
