@@ -1,6 +1,7 @@
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Tests.Isoperimetric;
 
@@ -49,8 +50,8 @@ public sealed class PipelineTests
         Assert.Equal(expected, NearestClusterFill.Fill(data, raw));
         foreach (int workers in new[] { 1, 2, 3 })
         {
-            using var team = new Cheeger.Clustering.Isoperimetric.Threading.WorkerTeam(workers);
-            Assert.Equal(expected, NearestClusterFill.Fill(data, raw, team));
+            using var pool = new WorkerPool(workers);
+            Assert.Equal(expected, NearestClusterFill.Fill(data, raw, pool));
         }
     }
 

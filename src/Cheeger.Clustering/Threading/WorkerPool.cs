@@ -1,28 +1,35 @@
 using System.Runtime.ExceptionServices;
 
-namespace Cheeger.Clustering.Isoperimetric.Threading;
+namespace Cheeger.Clustering.Threading;
 
 /// <summary>
-/// A fixed set of worker threads that run one body together: worker 0 is the calling thread, workers
-/// 1..Size−1 are threads owned by the team and kept for its lifetime. Inside a body the workers synchronise
-/// with <see cref="Barrier"/>. Work is split by worker index only, so results never depend on scheduling.
+/// The managed backends' worker threads: a fixed set of workers, worker 0 being the calling thread and workers
+/// 1..Size−1 threads owned by the pool for its lifetime. A run either gives every worker the same body, split by
+/// worker index (the workers synchronise inside it with <see cref="Barrier"/>), or deals chunks first come, first
+/// served. Either way results must be stored by worker index or by chunk, never by thread, so they do not depend
+/// on scheduling. A run allocates nothing, so an iterative method can run thousands of them without garbage.
 /// </summary>
-internal sealed class WorkerTeam : IDisposable
+internal sealed class WorkerPool : IDisposable
 {
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _start;
     private readonly ManualResetEventSlim _finished = new(false);
+    private readonly Action<int> _drainChunks;
     private Action<int>? _body;
+    private IChunkWork? _work;
+    private int _chunkCount;
+    private int _nextChunk;
     private int _pending;
     private Exception? _failure;
     private volatile bool _disposed;
 
     /// <summary>Starts <paramref name="size"/> − 1 worker threads.</summary>
-    public WorkerTeam(int size)
+    public WorkerPool(int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         Size = size;
         Barrier = new SpinBarrier(size);
+        _drainChunks = DrainChunks;   // made once: a chunked run then allocates no delegate
         _start = new SemaphoreSlim[size];
         _threads = new Thread[size];
         for (int w = 1; w < size; w++)
@@ -46,6 +53,7 @@ internal sealed class WorkerTeam : IDisposable
     /// </summary>
     public void Run(Action<int> body)
     {
+        ArgumentNullException.ThrowIfNull(body);
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Size == 1)
         {
@@ -67,6 +75,35 @@ internal sealed class WorkerTeam : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs every chunk 0..<paramref name="chunkCount"/>−1 of <paramref name="work"/> once, dealt to the workers as
+    /// they come free, and returns when all are done; after a chunk fails no further chunk starts, and the first
+    /// failure is rethrown.
+    /// </summary>
+    public void Run(IChunkWork work, int chunkCount)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _work = work;
+        _chunkCount = chunkCount;
+        _nextChunk = 0;
+        try
+        {
+            Run(_drainChunks);
+        }
+        finally
+        {
+            _work = null;
+        }
+    }
+
+    private void DrainChunks(int worker)
+    {
+        var work = _work!;
+        int count = _chunkCount, chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < count) work.Execute(chunk);
+    }
+
     private void Execute(int worker)
     {
         try
@@ -78,6 +115,7 @@ internal sealed class WorkerTeam : IDisposable
             // The first real failure wins over the cancellations it causes in the other workers.
             if (e is not OperationCanceledException) Interlocked.Exchange(ref _failure, e);
             else Interlocked.CompareExchange(ref _failure, e, null);
+            Volatile.Write(ref _nextChunk, _chunkCount);   // a chunked run: hand out no more chunks
             Barrier.Abort();
         }
     }
@@ -93,7 +131,7 @@ internal sealed class WorkerTeam : IDisposable
         }
     }
 
-    /// <summary>Stops the worker threads.</summary>
+    /// <summary>Stops the worker threads; a second call does nothing.</summary>
     public void Dispose()
     {
         if (_disposed) return;
