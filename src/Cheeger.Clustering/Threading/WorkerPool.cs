@@ -12,16 +12,16 @@ namespace Cheeger.Clustering.Threading;
 internal sealed class WorkerPool : IDisposable
 {
     private readonly Thread[] _threads;
-    private readonly SemaphoreSlim[] _start;
-    private readonly ManualResetEventSlim _finished = new(false);
+    private readonly object _gate = new();
     private readonly Action<int> _drainChunks;
     private Action<int>? _body;
     private IChunkWork? _work;
     private int _chunkCount;
     private int _nextChunk;
-    private int _pending;
+    private int _generation;
+    private int _busy;
+    private bool _stopping;
     private Exception? _failure;
-    private volatile bool _disposed;
 
     /// <summary>Starts <paramref name="size"/> − 1 worker threads.</summary>
     public WorkerPool(int size)
@@ -30,11 +30,9 @@ internal sealed class WorkerPool : IDisposable
         Size = size;
         Barrier = new SpinBarrier(size);
         _drainChunks = DrainChunks;   // made once: a chunked run then allocates no delegate
-        _start = new SemaphoreSlim[size];
         _threads = new Thread[size];
         for (int w = 1; w < size; w++)
         {
-            _start[w] = new SemaphoreSlim(0);
             int index = w;
             _threads[w] = new Thread(() => WorkerLoop(index)) { IsBackground = true, Name = $"cheeger-worker-{w}" };
             _threads[w].Start();
@@ -54,20 +52,26 @@ internal sealed class WorkerPool : IDisposable
     public void Run(Action<int> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_stopping, this);
         if (Size == 1)
         {
             body(0);
             return;
         }
-        _body = body;
-        _failure = null;
-        _pending = Size - 1;
-        _finished.Reset();
-        for (int w = 1; w < Size; w++) _start[w].Release();
-        Execute(0);
-        _finished.Wait();
-        _body = null;
+        lock (_gate)
+        {
+            _body = body;
+            _failure = null;
+            _busy = Size - 1;
+            _generation++;
+            Monitor.PulseAll(_gate);
+        }
+        Execute(body, 0);
+        lock (_gate)
+        {
+            while (_busy > 0) Monitor.Wait(_gate);
+            _body = null;
+        }
         if (_failure is { } failure)
         {
             Barrier = new SpinBarrier(Size);
@@ -83,7 +87,7 @@ internal sealed class WorkerPool : IDisposable
     public void Run(IChunkWork work, int chunkCount)
     {
         ArgumentNullException.ThrowIfNull(work);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_stopping, this);
         _work = work;
         _chunkCount = chunkCount;
         _nextChunk = 0;
@@ -97,6 +101,18 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>Stops and joins the worker threads; a second call does nothing.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_stopping) return;
+            _stopping = true;
+            Monitor.PulseAll(_gate);
+        }
+        for (int w = 1; w < Size; w++) _threads[w].Join();
+    }
+
     private void DrainChunks(int worker)
     {
         var work = _work!;
@@ -104,17 +120,19 @@ internal sealed class WorkerPool : IDisposable
         while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < count) work.Execute(chunk);
     }
 
-    private void Execute(int worker)
+    private void Execute(Action<int> body, int worker)
     {
         try
         {
-            _body!(worker);
+            body(worker);
         }
         catch (Exception e)
         {
             // The first real failure wins over the cancellations it causes in the other workers.
-            if (e is not OperationCanceledException) Interlocked.Exchange(ref _failure, e);
-            else Interlocked.CompareExchange(ref _failure, e, null);
+            lock (_gate)
+            {
+                if (_failure is null || (_failure is OperationCanceledException && e is not OperationCanceledException)) _failure = e;
+            }
             Volatile.Write(ref _nextChunk, _chunkCount);   // a chunked run: hand out no more chunks
             Barrier.Abort();
         }
@@ -122,23 +140,22 @@ internal sealed class WorkerPool : IDisposable
 
     private void WorkerLoop(int worker)
     {
+        int seen = 0;
         while (true)
         {
-            _start[worker].Wait();
-            if (_disposed) return;
-            Execute(worker);
-            if (Interlocked.Decrement(ref _pending) == 0) _finished.Set();
+            Action<int> body;
+            lock (_gate)
+            {
+                while (_generation == seen && !_stopping) Monitor.Wait(_gate);
+                if (_stopping) return;
+                seen = _generation;
+                body = _body!;
+            }
+            Execute(body, worker);
+            lock (_gate)
+            {
+                if (--_busy == 0) Monitor.PulseAll(_gate);
+            }
         }
-    }
-
-    /// <summary>Stops the worker threads; a second call does nothing.</summary>
-    public void Dispose()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        for (int w = 1; w < Size; w++) _start[w].Release();
-        for (int w = 1; w < Size; w++) _threads[w].Join();
-        for (int w = 1; w < Size; w++) _start[w].Dispose();
-        _finished.Dispose();
     }
 }
