@@ -23,6 +23,9 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
     internal int MinParallelLevelWidth { get; init; } = LevelTreeDecider.DefaultMinParallelWidth;
 
     /// <inheritdoc/>
+    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => ParallelIsoperimetricStages.Offered;
+
+    /// <inheritdoc/>
     public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default) =>
         IsoperimetricPipeline.Run(Name, data, options, CreateStages, cancellation);
 

@@ -14,9 +14,11 @@ internal sealed class ParallelIsoperimetricStages(int workers, int minParallelLe
 {
     private readonly WorkerPool _pool = new(workers);
 
+    /// <summary>Every algorithm.</summary>
+    public static readonly IReadOnlyList<SpanningTreeAlgorithm> Offered = Enum.GetValues<SpanningTreeAlgorithm>();
+
     /// <inheritdoc/>
-    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees { get; } =
-        [SpanningTreeAlgorithm.Auto, SpanningTreeAlgorithm.Prim, SpanningTreeAlgorithm.Boruvka, SpanningTreeAlgorithm.Kdtree];
+    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => Offered;
 
     /// <inheritdoc/>
     public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, CancellationToken cancellation)

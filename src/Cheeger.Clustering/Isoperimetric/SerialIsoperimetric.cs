@@ -17,6 +17,9 @@ public sealed class SerialIsoperimetric : IIsoperimetricBackend
     public BackendAvailability Availability => BackendAvailability.Available("managed, one thread");
 
     /// <inheritdoc/>
+    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => SerialIsoperimetricStages.Offered;
+
+    /// <inheritdoc/>
     public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default) =>
         IsoperimetricPipeline.Run(Name, data, options, CreateStages, cancellation);
 

@@ -5,8 +5,11 @@ namespace Cheeger.Clustering.Isoperimetric;
 /// <summary>The reference's stages, each as the spec writes it, on the calling thread: Prim, the serial decision procedure, the plain nearest scan.</summary>
 internal sealed class SerialIsoperimetricStages : IIsoperimetricStages
 {
+    /// <summary>The reference builds its tree by Prim only.</summary>
+    public static readonly IReadOnlyList<SpanningTreeAlgorithm> Offered = [SpanningTreeAlgorithm.Auto, SpanningTreeAlgorithm.Prim];
+
     /// <inheritdoc/>
-    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees { get; } = [SpanningTreeAlgorithm.Auto, SpanningTreeAlgorithm.Prim];
+    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => Offered;
 
     /// <inheritdoc/>
     public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, CancellationToken cancellation) =>

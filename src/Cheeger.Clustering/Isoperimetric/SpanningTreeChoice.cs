@@ -31,8 +31,16 @@ public static class SpanningTreeChoice
     {
         ArgumentNullException.ThrowIfNull(supported);
         if (supported.Contains(requested)) return;
-        string offered = string.Join(", ", supported.Select(NameOf));
-        throw ClusteringInputException.ForOptions(o =>
-            $"the {backend} backend has no {NameOf(requested)} {o(nameof(IsoperimetricOptions.SpanningTree))} (it offers {offered}).");
+        throw ClusteringInputException.ForOptions(o => $"the {backend} backend {Lacking(requested, supported, o)}.");
     }
+
+    /// <summary>Why a backend offering <paramref name="supported"/> cannot serve <paramref name="requested"/>; null when it can.</summary>
+    public static string? Refusal(SpanningTreeAlgorithm requested, IReadOnlyCollection<SpanningTreeAlgorithm> supported)
+    {
+        ArgumentNullException.ThrowIfNull(supported);
+        return supported.Contains(requested) ? null : $"it {Lacking(requested, supported, OptionWords.Of)}";
+    }
+
+    private static string Lacking(SpanningTreeAlgorithm requested, IReadOnlyCollection<SpanningTreeAlgorithm> supported, Func<string, string> option) =>
+        $"has no {NameOf(requested)} {option(nameof(IsoperimetricOptions.SpanningTree))} (it offers {string.Join(", ", supported.Select(NameOf))})";
 }
