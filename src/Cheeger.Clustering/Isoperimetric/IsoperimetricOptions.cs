@@ -68,7 +68,7 @@ public sealed record IsoperimetricOptions
     /// <summary>How the spanning tree is built; every choice gives the same tree (a backend that lacks one refuses it).</summary>
     public SpanningTreeAlgorithm SpanningTree { get; init; } = SpanningTreeAlgorithm.Auto;
 
-    /// <summary>Worker threads for parallel backends; 0 means all cores.</summary>
+    /// <summary>Worker threads for parallel backends; 0 means all cores (the managed parallel backend uses fewer on small inputs).</summary>
     public int Workers { get; init; }
 
     /// <summary>Return the tree stages (parent, edge length, depth, sibling rank, order) in the result.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Cheeger.Clustering.Data;
@@ -72,6 +73,7 @@ public static class NearestClusterFill
     }
 
     /// <summary>The position (in the dimension-major block of m points) of the point nearest to <paramref name="x"/>; ties to the lowest position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // SIMD: unoptimised first-tier code is many times slower
     private static int Nearest(double[] columns, int m, ReadOnlySpan<double> x)
     {
         int dim = x.Length, width = Vector<double>.Count;

@@ -109,6 +109,9 @@ internal static class ParallelPrimTreeBuilder
             }
         }
 
+        // Optimised at once: the run is one long loop, and its SIMD step at the first tier (unoptimised Vector<T>
+        // calls) made a cold Prim of a few thousand points several times slower than the serial one.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             var s = _s;
@@ -162,6 +165,7 @@ internal static class ParallelPrimTreeBuilder
         /// Offers the edges from <paramref name="u"/> to every packed vertex (<paramref name="assign"/>: takes
         /// them, for the root's first step) and returns the least kept edge.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Candidate Step(int u, bool assign)
         {
             var row = _s.Data.Row(u);

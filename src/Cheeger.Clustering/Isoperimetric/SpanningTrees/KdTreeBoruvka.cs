@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Threading;
 
@@ -127,6 +128,7 @@ internal sealed class KdTreeBoruvka
     }
 
     /// <summary>The least outgoing edge of the vertex at tree position <paramref name="position"/> (see the remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // called n times a round: no slow first tier
     private void SearchFrom(int position)
     {
         var tree = _tree;
