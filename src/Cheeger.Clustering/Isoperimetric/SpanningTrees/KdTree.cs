@@ -69,23 +69,24 @@ internal sealed class KdTree
         // (or is the root): at most 2n / (LeafSize / 2) nodes.
         var tree = new KdTree(n, d, Math.Max(1, 2 * (n / (LeafSize / 2))));
         for (int v = 0; v < n; v++) tree.VertexAt[v] = v;
-        data.Points.Span.CopyTo(tree.Coordinates);
 
+        // The splits permute vertices only, reading the coordinates from the data; the rows are copied into tree
+        // order once at the end (so the build holds one copy of the points, not two).
         var keys = new SplitKey[n];
-        var rows = new double[(long)n * d];
         tree.AddNode(0, n);
         // Nodes are split in the order they were added, so children always come after their parent.
         for (int node = 0; node < tree.NodeCount; node++)
         {
             int first = tree.Begin[node], last = tree.End[node];
-            tree.FitBox(node, first, last);
+            tree.FitBox(data, node, first, last);
             if (last - first <= LeafSize) continue;
             int middle = first + (last - first) / 2;
-            tree.SplitAtMedian(keys, rows, tree.WidestDimension(node), first, middle, last);
+            tree.SplitAtMedian(data, keys, tree.WidestDimension(node), first, middle, last);
             tree.FirstChild[node] = tree.NodeCount;
             tree.AddNode(first, middle);
             tree.AddNode(middle, last);
         }
+        for (int p = 0; p < n; p++) data.Row(tree.VertexAt[p]).CopyTo(tree.Coordinates.AsSpan(p * d, d));
         return tree;
     }
 
@@ -127,18 +128,18 @@ internal sealed class KdTree
         FirstChild[node] = -1;
     }
 
-    private void FitBox(int node, int first, int last)
+    private void FitBox(Dataset data, int node, int first, int last)
     {
         int d = Dimension;
         var low = Low.AsSpan(node * d, d);
         var high = High.AsSpan(node * d, d);
-        Row(first).CopyTo(low);
-        Row(first).CopyTo(high);
+        data.Row(VertexAt[first]).CopyTo(low);
+        data.Row(VertexAt[first]).CopyTo(high);
         int least = VertexAt[first];
         for (int p = first + 1; p < last; p++)
         {
             least = Math.Min(least, VertexAt[p]);
-            var x = Row(p);
+            var x = data.Row(VertexAt[p]);
             for (int j = 0; j < d; j++)
             {
                 low[j] = Math.Min(low[j], x[j]);
@@ -160,19 +161,15 @@ internal sealed class KdTree
         return widest;
     }
 
-    /// <summary>Reorders positions [first, last) so that the lower half by (x_j, vertex) comes first, rows and vertices alike.</summary>
-    private void SplitAtMedian(SplitKey[] keys, double[] rows, int j, int first, int middle, int last)
+    /// <summary>Reorders the vertices at positions [first, last) so that the lower half by (x_j, vertex) comes first.</summary>
+    private void SplitAtMedian(Dataset data, SplitKey[] keys, int j, int first, int middle, int last)
     {
+        var points = data.Points.Span;
         int d = Dimension, count = last - first;
         var range = keys.AsSpan(0, count);
-        for (int p = first; p < last; p++) range[p - first] = new SplitKey(Coordinates[(long)p * d + j], VertexAt[p], p);
+        for (int p = first; p < last; p++) range[p - first] = new SplitKey(points[VertexAt[p] * d + j], VertexAt[p]);
         Select(range, middle - first);
-        for (int i = 0; i < count; i++)
-        {
-            VertexAt[first + i] = range[i].Vertex;
-            Row(range[i].From).CopyTo(rows.AsSpan(i * d, d));
-        }
-        rows.AsSpan(0, count * d).CopyTo(Coordinates.AsSpan(first * d, count * d));
+        for (int i = 0; i < count; i++) VertexAt[first + i] = range[i].Vertex;
     }
 
     /// <summary>Quickselect: puts the k-th least key at k, the lesser ones before it and the greater after.</summary>
@@ -205,8 +202,8 @@ internal sealed class KdTree
         }
     }
 
-    /// <summary>A point's key in the dimension being split, its vertex (the tie-break) and its position before the split.</summary>
-    private readonly record struct SplitKey(double X, int Vertex, int From)
+    /// <summary>A point's coordinate in the dimension being split and its vertex (the tie-break).</summary>
+    private readonly record struct SplitKey(double X, int Vertex)
     {
         public bool Precedes(in SplitKey other) => X < other.X || (X == other.X && Vertex < other.Vertex);
     }
