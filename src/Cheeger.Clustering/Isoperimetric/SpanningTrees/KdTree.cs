@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cheeger.Clustering.Data;
 
 namespace Cheeger.Clustering.Isoperimetric.SpanningTrees;
@@ -100,12 +102,20 @@ internal sealed class KdTree
     /// </summary>
     public static double BoxLowerBound(ReadOnlySpan<double> q, ReadOnlySpan<double> low, ReadOnlySpan<double> high)
     {
+        if (low.Length != q.Length || high.Length != q.Length) throw new ArgumentException("The query and the box corners need the same dimension.");
+        return BoxLowerBound(ref MemoryMarshal.GetReference(q), ref MemoryMarshal.GetReference(low), ref MemoryMarshal.GetReference(high), q.Length);
+    }
+
+    /// <summary><see cref="BoxLowerBound(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/> on d values from each reference, unchecked (the search's inner loop).</summary>
+    internal static double BoxLowerBound(ref double q, ref double low, ref double high, int d)
+    {
         double sum = 0;
-        for (int j = 0; j < q.Length; j++)
+        for (int j = 0; j < d; j++)
         {
+            double x = Unsafe.Add(ref q, j), lo = Unsafe.Add(ref low, j), hi = Unsafe.Add(ref high, j);
             double gap = 0;
-            if (q[j] < low[j]) gap = q[j] - low[j];
-            else if (q[j] > high[j]) gap = q[j] - high[j];
+            if (x < lo) gap = x - lo;
+            else if (x > hi) gap = x - hi;
             sum += gap * gap;
         }
         return sum;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Threading;
 
@@ -135,7 +136,13 @@ internal sealed class KdTreeBoruvka
         int d = tree.Dimension;
         int vertex = tree.VertexAt[position];
         int component = _componentAt[position];
-        var q = tree.Row(position);
+        // Unchecked references into the tree's arrays: every index below comes from the tree itself.
+        ref double coordinates = ref MemoryMarshal.GetArrayDataReference(tree.Coordinates);
+        ref double low = ref MemoryMarshal.GetArrayDataReference(tree.Low);
+        ref double high = ref MemoryMarshal.GetArrayDataReference(tree.High);
+        ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_componentAt);
+        ref double q = ref Unsafe.Add(ref coordinates, position * d);
+        var query = MemoryMarshal.CreateReadOnlySpan(ref q, d);
         ref double shared = ref _componentBound[component];
         double best = double.PositiveInfinity;
         int other = -1;
@@ -161,8 +168,8 @@ internal sealed class KdTreeBoruvka
             int child = tree.FirstChild[at.Node];
             if (child >= 0)
             {
-                double nearBound = KdTree.BoxLowerBound(q, tree.LowOf(child), tree.HighOf(child));
-                double farBound = KdTree.BoxLowerBound(q, tree.LowOf(child + 1), tree.HighOf(child + 1));
+                double nearBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, child * d), ref Unsafe.Add(ref high, child * d), d);
+                double farBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, (child + 1) * d), ref Unsafe.Add(ref high, (child + 1) * d), d);
                 // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
                 bool leftFirst = nearBound <= farBound;
                 stack[top++] = leftFirst ? new PendingNode(child + 1, farBound) : new PendingNode(child, nearBound);
@@ -172,8 +179,8 @@ internal sealed class KdTreeBoruvka
             int before = other;
             for (int p = tree.Begin[at.Node]; p < tree.End[at.Node]; p++)
             {
-                if (_componentAt[p] == component) continue;
-                double d2 = SquaredDistance.Between(q, tree.Coordinates.AsSpan(p * d, d));
+                if (Unsafe.Add(ref componentAt, p) == component) continue;
+                double d2 = SquaredDistance.Between(query, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref coordinates, p * d), d));
                 if (d2 > best) continue;
                 int u = tree.VertexAt[p];
                 if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
