@@ -81,9 +81,9 @@ internal static class PrimOrderOnTree
         {
             public static readonly ByEdgeOrder Instance = new();
 
+            // The edge order is strict and total, so one comparison settles every pair but an edge and itself.
             public int Compare(FrontierEdge x, FrontierEdge y) =>
-                EdgeOrder.Precedes(x.SquaredLength, x.Parent, x.Vertex, y.SquaredLength, y.Parent, y.Vertex) ? -1
-                : EdgeOrder.Precedes(y.SquaredLength, y.Parent, y.Vertex, x.SquaredLength, x.Parent, x.Vertex) ? 1 : 0;
+                x == y ? 0 : EdgeOrder.Precedes(x.SquaredLength, x.Parent, x.Vertex, y.SquaredLength, y.Parent, y.Vertex) ? -1 : 1;
         }
     }
 }
