@@ -22,7 +22,7 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
     /// <summary>
     /// Coordinates (n·D) per worker, at least, when <see cref="IsoperimetricOptions.Workers"/> leaves the count to the
     /// backend: Prim ends each of its n − 1 steps in a barrier, which a step's share of the distances must outweigh
-    /// (Wine Quality white, 4898 × 11, runs faster on two workers than on one; red, 1599 × 11, gets one).
+    /// (docs/isoperimetric-implementation.md has the Wine Quality measurements: red, 1599 × 11, gets one worker).
     /// </summary>
     public const int MinCoordinatesPerWorker = 16384;
 
