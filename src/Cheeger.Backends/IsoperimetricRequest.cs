@@ -22,10 +22,23 @@ public sealed record IsoperimetricRequest(Dataset Data, IsoperimetricOptions Opt
     public override bool Standardizes => Options.Standardize;
 
     /// <inheritdoc />
+    /// <remarks>A backend that lacks the spanning-tree algorithm asked for (<see cref="IIsoperimetricBackend.SpanningTrees"/>) refuses it.</remarks>
+    public override string? Refusal(BackendRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (base.Refusal(registration) is { } refusal) return refusal;
+        if (Options.SpanningTree == SpanningTreeAlgorithm.Auto) return null;
+        var backend = registration.Isoperimetric!(new BackendSettings());
+        try { return SpanningTreeChoice.Refusal(Options.SpanningTree, backend.SpanningTrees); }
+        finally { (backend as IDisposable)?.Dispose(); }
+    }
+
+    /// <inheritdoc />
     public override PreparedRun Prepare(BackendSet backends, string name)
     {
         ArgumentNullException.ThrowIfNull(backends);
         var backend = backends.Isoperimetric(name);
+        Admit(backend);
         return new PreparedRun(backend, cancellation => backend.Run(Data, Options, cancellation));
     }
 }

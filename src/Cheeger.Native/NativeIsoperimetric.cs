@@ -45,8 +45,12 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
     public static NativeIsoperimetric Cuda(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
         new(BackendNames.NativeCuda, CheegerBackend.Cuda, spanningTree, logger);
 
-    /// <summary>How this backend builds the spanning tree.</summary>
+    /// <summary>How this backend builds the spanning tree when <see cref="IsoperimetricOptions.SpanningTree"/> is <c>Auto</c> (another choice there wins).</summary>
     public CheegerIsoSpanningTree SpanningTree => _spanningTree;
+
+    /// <inheritdoc />
+    /// <remarks>Every algorithm: a CUDA context, which has no kd-tree, runs its Borůvka for <c>kdtree</c>.</remarks>
+    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees { get; } = Enum.GetValues<SpanningTreeAlgorithm>();
 
     /// <inheritdoc />
     public string Name { get; }
@@ -144,7 +148,8 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
     private CheegerIsoParams Parameters(IsoperimetricOptions options) => new()
     {
         StructSize = Unsafe.SizeOf<CheegerIsoParams>(),
-        SpanningTree = (int)_spanningTree,
+        // The options' choice, or this backend's own when they leave it to the backend (the values are the C API's).
+        SpanningTree = options.SpanningTree == SpanningTreeAlgorithm.Auto ? (int)_spanningTree : (int)options.SpanningTree,
         K = options.K,
         Kernel = options.Kernel switch
         {

@@ -79,6 +79,20 @@ public sealed class BadInputTests : IDisposable
             "serial", "double only");
 
     [Fact]
+    public void A_spanning_tree_the_backend_lacks_is_refused_with_what_it_offers() =>
+        AssertOneError(CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "serial", "--spanning-tree", "kdtree"), 1,
+            "serial", "no kdtree spanning tree", "auto, prim");
+
+    [Fact]
+    public void An_unknown_spanning_tree_names_the_choices() =>
+        AssertOneError(CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--spanning-tree", "kruskal"), 2,
+            "--spanning-tree", "auto, prim, boruvka, kdtree");
+
+    [Fact]
+    public void Spanning_tree_is_an_isoperimetric_option() =>
+        AssertOneError(CliRun.Of("cluster", Wine, "--method", "kmeans", "--k", "3", "--spanning-tree", "prim"), 2, "--spanning-tree", "--method kmeans");
+
+    [Fact]
     public void Precision_is_a_k_means_option() =>
         AssertOneError(CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--precision", "single"), 2, "--precision", "--method iso");
 

@@ -62,6 +62,21 @@ public sealed class ClusterCommandTests : IDisposable
         Assert.Equal(File.ReadAllText(serial), File.ReadAllText(parallel2));
     }
 
+    [Theory]
+    [InlineData("prim")]
+    [InlineData("boruvka")]
+    [InlineData("kdtree")]
+    [InlineData("auto")]
+    public void Every_spanning_tree_gives_the_serial_labels(string spanningTree)
+    {
+        string serial = _files.Scratch("serial.csv"), parallel = _files.Scratch($"{spanningTree}.csv");
+
+        Assert.Equal(0, CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "serial", "--output", serial).ExitCode);
+        Assert.Equal(0, CliRun.Of("cluster", Wine, "--method", "iso", "--k", "3", "--backend", "parallel", "--spanning-tree", spanningTree, "--output", parallel).ExitCode);
+
+        Assert.Equal(File.ReadAllText(serial), File.ReadAllText(parallel));
+    }
+
     [Fact]
     public void Ilgpu_iso_writes_the_serial_labels()
     {

@@ -41,6 +41,19 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void A_spanning_tree_choice_runs_where_it_is_offered_and_lists_the_others_with_the_reason()
+    {
+        var run = CliRun.Of("compare", Wine, "--method", "iso", "--k", "3", "--spanning-tree", "kdtree", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var rows = json.RootElement.GetProperty("backends").EnumerateArray().ToDictionary(r => r.GetProperty("backend").GetString()!);
+        Assert.False(rows["serial"].GetProperty("available").GetBoolean());
+        Assert.Contains("no kdtree spanning tree", rows["serial"].GetProperty("reason").GetString());
+        Assert.True(rows["parallel"].GetProperty("available").GetBoolean());
+    }
+
+    [Fact]
     public void Json_gives_every_backend_its_agreement_with_serial_or_its_reason()
     {
         var run = CliRun.Of("compare", Wine, "--method", "kmeans", "--k", "3", "--json");

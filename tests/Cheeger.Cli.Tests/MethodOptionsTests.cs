@@ -44,13 +44,13 @@ public class MethodOptionsTests
     public void Iso_options_reach_the_isoperimetric_record()
     {
         var settings = Read("in.csv", "--method", "iso", "--k", "6", "--kernel", "gauss", "--sigma", "0.25", "--sigma-scale", "3",
-            "--weight", "unit", "--beta", "0.1", "--standardize", "--full", "--workers", "3");
+            "--weight", "unit", "--beta", "0.1", "--standardize", "--full", "--workers", "3", "--spanning-tree", "kdtree");
 
         Assert.Equal(ClusteringMethod.Isoperimetric, settings.Choice.Method);
         Assert.Equal(new IsoperimetricChoice(new IsoperimetricOptions
         {
             K = 6, Kernel = FlowKernel.Gauss, Sigma = 0.25, SigmaScale = 3, Weight = VertexWeight.Unit, Beta = 0.1,
-            Standardize = true, FullLabels = true, Workers = 3,
+            Standardize = true, FullLabels = true, Workers = 3, SpanningTree = SpanningTreeAlgorithm.Kdtree,
         }), settings.Choice);
     }
 }

@@ -1,4 +1,5 @@
 using Cheeger.Backends;
+using Cheeger.Clustering;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Isoperimetric;
@@ -40,6 +41,55 @@ public sealed class SpanningTreeAlgorithmTests
     {
         using NativeIsoperimetric backend = AvailableOrSkip(NativeIsoperimetric.Cuda(spanningTree: algorithm), BackendNames.NativeCuda);
         AssertAgreesWithSerial(backend, file, k, algorithm);
+    }
+
+    /// <summary>The managed parallel backend builds every algorithm too (the same values as the C API's).</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ParallelAgreesWithSerial(string file, int k, CheegerIsoSpanningTree algorithm)
+    {
+        Dataset data = ConformanceData.Load(file);
+        foreach (int workers in (int[])[1, 2, 3])
+        {
+            var options = new IsoperimetricOptions { K = k, FullLabels = true, IncludeTree = true, Workers = workers, SpanningTree = (SpanningTreeAlgorithm)algorithm };
+            IsoperimetricAgreement.Assert(ReferenceResults.Of(data, options with { SpanningTree = SpanningTreeAlgorithm.Auto, Workers = 2 }),
+                new ParallelIsoperimetric().Run(data, options, TestContext.Current.CancellationToken), exact: false, $"{file} k={k} parallel {algorithm} workers={workers}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(GridIndices))]
+    public void ParallelKdtreeAndBoruvkaAgreeWithSerialOnGridsWithDuplicatesAndTies(int grid)
+    {
+        var (seed, n, dimension, side) = ConformanceData.Grids[grid];
+        Dataset data = ConformanceData.Grid(seed, n, dimension, side);
+        foreach (var algorithm in (SpanningTreeAlgorithm[])[SpanningTreeAlgorithm.Kdtree, SpanningTreeAlgorithm.Boruvka])
+        {
+            foreach (int workers in (int[])[1, 2, 3])
+            {
+                var options = new IsoperimetricOptions { K = 2, FullLabels = true, IncludeTree = true, Workers = workers };
+                IsoperimetricAgreement.Assert(ReferenceResults.Of(data, options),
+                    new ParallelIsoperimetric().Run(data, options with { SpanningTree = algorithm }, TestContext.Current.CancellationToken),
+                    exact: false, $"grid seed={seed} {algorithm} workers={workers}");
+            }
+        }
+    }
+
+    [Fact]
+    public void TheManagedAndNativeAlgorithmsAreNumberedAlike()
+    {
+        foreach (var algorithm in Enum.GetValues<SpanningTreeAlgorithm>())
+            Assert.Equal(algorithm.ToString(), ((CheegerIsoSpanningTree)(int)algorithm).ToString());
+        Assert.Equal(Enum.GetValues<SpanningTreeAlgorithm>().Length, Enum.GetValues<CheegerIsoSpanningTree>().Length);
+    }
+
+    [Fact]
+    public void TheSerialReferenceRefusesAnAlgorithmOtherThanPrimWithOneClearMessage()
+    {
+        Dataset data = ConformanceData.Load("iris");
+        var error = Assert.Throws<ClusteringInputException>(() =>
+            new SerialIsoperimetric().Run(data, new IsoperimetricOptions { K = 3, SpanningTree = SpanningTreeAlgorithm.Kdtree }, TestContext.Current.CancellationToken));
+        Assert.Equal("the serial backend has no kdtree spanning tree (it offers auto, prim).", error.Message);
     }
 
     public static TheoryData<int> GridIndices()

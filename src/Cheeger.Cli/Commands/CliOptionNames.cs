@@ -18,6 +18,7 @@ internal static class CliOptionNames
         [nameof(KMeansOptions.Tolerance)] = "--tolerance",
         [nameof(KMeansOptions.Workers)] = "--workers",
         [nameof(KMeansOptions.Precision)] = "--precision",
+        [nameof(IsoperimetricOptions.SpanningTree)] = "--spanning-tree",
         [nameof(IsoperimetricOptions.Kernel)] = "--kernel",
         [nameof(IsoperimetricOptions.Sigma)] = "--sigma",
         [nameof(IsoperimetricOptions.SigmaScale)] = "--sigma-scale",

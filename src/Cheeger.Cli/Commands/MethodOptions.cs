@@ -28,6 +28,9 @@ internal sealed class MethodOptions
     public static readonly (string, VertexWeight)[] Weights =
         [("tree", VertexWeight.Tree), ("unit", VertexWeight.Unit), ("graph", VertexWeight.Graph)];
 
+    public static readonly (string, SpanningTreeAlgorithm)[] SpanningTrees =
+        [.. Enum.GetValues<SpanningTreeAlgorithm>().Select(algorithm => (SpanningTreeChoice.NameOf(algorithm), algorithm))];
+
     public Argument<string> Input { get; } = new("csv") { Description = "Input CSV: a header row, numeric features, an optional 'label' column (ground truth)." };
 
     public ChoiceOption<ClusteringMethod> Method { get; } = new("--method", "The clustering method.", Methods);
@@ -51,6 +54,9 @@ internal sealed class MethodOptions
 
     public ChoiceOption<FlowKernel> Kernel { get; } = new("--kernel", "iso: flow kernel on tree edges.", Kernels, IsoDefaults.Kernel);
 
+    public ChoiceOption<SpanningTreeAlgorithm> SpanningTree { get; } = new("--spanning-tree",
+        "iso: how the minimum spanning tree is built (the same tree by every choice; auto: by n and d).", SpanningTrees, IsoDefaults.SpanningTree);
+
     public Option<double?> Sigma { get; } = new("--sigma") { Description = "iso: σ of the kernel (default: --sigma-scale × mean MST edge)." };
 
     public Option<double> SigmaScale { get; } = new("--sigma-scale")
@@ -73,7 +79,7 @@ internal sealed class MethodOptions
 
     private Option[] KMeansOnly => [Init.Option, MaxIterations, Tolerance, Precision.Option];
 
-    private Option[] IsoOnly => [Kernel.Option, Sigma, SigmaScale, Weight.Option, Beta, Standardize, Full];
+    private Option[] IsoOnly => [SpanningTree.Option, Kernel.Option, Sigma, SigmaScale, Weight.Option, Beta, Standardize, Full];
 
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -107,6 +113,7 @@ internal sealed class MethodOptions
     private IsoperimetricOptions ReadIsoperimetric(ParseResult parse, bool includeTree) => new()
     {
         K = parse.GetValue(K),
+        SpanningTree = SpanningTree.GetValue(parse),
         Kernel = Kernel.GetValue(parse),
         Sigma = parse.GetValue(Sigma),
         SigmaScale = parse.GetValue(SigmaScale),

@@ -1,5 +1,5 @@
 using Cheeger.Clustering.Data;
-using Cheeger.Clustering.Isoperimetric.Threading;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Isoperimetric;
 
@@ -23,14 +23,14 @@ public static class GraphDegree
         return degree;
     }
 
-    /// <summary>The same as <see cref="Compute(Dataset, FlowKernel, double, CancellationToken)"/>, split over the team's workers.</summary>
-    internal static double[] Compute(Dataset data, FlowKernel kernel, double sigma, WorkerTeam team, CancellationToken cancellation)
+    /// <summary>The same as <see cref="Compute(Dataset, FlowKernel, double, CancellationToken)"/>, split over the pool's workers.</summary>
+    internal static double[] Compute(Dataset data, FlowKernel kernel, double sigma, WorkerPool pool, CancellationToken cancellation)
     {
         var degree = new double[data.Count];
         int n = data.Count;
-        team.Run(w =>
+        pool.Run(w =>
         {
-            int begin = (int)((long)n * w / team.Size), end = (int)((long)n * (w + 1) / team.Size);
+            int begin = (int)((long)n * w / pool.Size), end = (int)((long)n * (w + 1) / pool.Size);
             for (int v = begin; v < end; v++)
             {
                 if (cancellation.IsCancellationRequested) return;

@@ -65,7 +65,10 @@ public sealed record IsoperimetricOptions
     /// <summary>Upper bound on bisection steps.</summary>
     public int MaxSearchSteps { get; init; } = CheegerConstants.IsoDefaultMaxSearchSteps;
 
-    /// <summary>Worker threads for parallel backends; 0 means all cores.</summary>
+    /// <summary>How the spanning tree is built; every choice gives the same tree (a backend that lacks one refuses it).</summary>
+    public SpanningTreeAlgorithm SpanningTree { get; init; } = SpanningTreeAlgorithm.Auto;
+
+    /// <summary>Worker threads for parallel backends; 0 means all cores (the managed parallel backend uses fewer on small inputs).</summary>
     public int Workers { get; init; }
 
     /// <summary>Return the tree stages (parent, edge length, depth, sibling rank, order) in the result.</summary>
@@ -90,6 +93,8 @@ public sealed record IsoperimetricOptions
         if (K < 1) throw ClusteringInputException.ForOptions(o => $"{o(nameof(K))} must be at least 1 (got {K}).");
         if (K > data.Count) throw ClusteringInputException.ForOptions(o => $"{o(nameof(K))} = {K} exceeds the number of points n = {data.Count}.");
         if (!Enum.IsDefined(Kernel)) throw ClusteringInputException.ForOptions(o => $"{o(nameof(Kernel))} {(int)Kernel} is not a known kernel.");
+        if (!Enum.IsDefined(SpanningTree))
+            throw ClusteringInputException.ForOptions(o => $"{o(nameof(SpanningTree))} {(int)SpanningTree} is not a known spanning-tree algorithm.");
         if (!Enum.IsDefined(Weight)) throw ClusteringInputException.ForOptions(o => $"{o(nameof(Weight))} {(int)Weight} is not a known vertex weight.");
         if (Sigma is { } sigma && (!double.IsFinite(sigma) || sigma <= 0))
             throw ClusteringInputException.ForOptions(o => $"{o(nameof(Sigma))} must be a positive finite number (got {sigma}).");

@@ -1,4 +1,4 @@
-using Cheeger.Clustering.Isoperimetric.Threading;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Isoperimetric;
 
@@ -28,7 +28,7 @@ public sealed class LevelTreeDecider : ITreeDecider
     /// <summary>The default least width of a level that is split over the workers.</summary>
     public const int DefaultMinParallelWidth = 4096;
 
-    private readonly WorkerTeam? _team;
+    private readonly WorkerPool? _pool;
     private readonly Segment[] _plan;           // bottom-up: deepest levels first
     private readonly bool _anyParallel;
 
@@ -51,13 +51,13 @@ public sealed class LevelTreeDecider : ITreeDecider
     {
     }
 
-    /// <summary>A decider that splits levels of at least <paramref name="minParallelWidth"/> vertices over the team.</summary>
-    internal LevelTreeDecider(WeightedTree tree, WorkerTeam? team, int minParallelWidth)
+    /// <summary>A decider that splits levels of at least <paramref name="minParallelWidth"/> vertices over the pool.</summary>
+    internal LevelTreeDecider(WeightedTree tree, WorkerPool? pool, int minParallelWidth)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentOutOfRangeException.ThrowIfLessThan(minParallelWidth, 1);
         Tree = tree;
-        _team = team is { Size: > 1 } ? team : null;
+        _pool = pool is { Size: > 1 } ? pool : null;
         int n = tree.Count;
 
         _vertexAt = new int[n];
@@ -98,8 +98,8 @@ public sealed class LevelTreeDecider : ITreeDecider
         _good = new bool[n];
         _joined = new bool[n];          // the root's entry stays false; every other entry is written per call
         _rep = new int[n];
-        _workerCounts = new long[8 * (_team?.Size ?? 1)];
-        _plan = Plan(_levelStart, _team is null ? int.MaxValue : minParallelWidth);
+        _workerCounts = new long[8 * (_pool?.Size ?? 1)];
+        _plan = Plan(_levelStart, _pool is null ? int.MaxValue : minParallelWidth);
         _anyParallel = _plan.Any(s => s.Parallel);
     }
 
@@ -140,10 +140,10 @@ public sealed class LevelTreeDecider : ITreeDecider
             Work(0, 1, null, epsilon, strict, representatives);
             return (int)_workerCounts[0];
         }
-        var team = _team!;
-        team.Run(w => Work(w, team.Size, team.Barrier, epsilon, strict, representatives));
+        var pool = _pool!;
+        pool.Run(w => Work(w, pool.Size, pool.Barrier, epsilon, strict, representatives));
         long count = 0;
-        for (int w = 0; w < team.Size; w++) count += _workerCounts[8 * w];
+        for (int w = 0; w < pool.Size; w++) count += _workerCounts[8 * w];
         return (int)count;
     }
 

@@ -1,7 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Cheeger.Clustering.Data;
-using Cheeger.Clustering.Isoperimetric.Threading;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Isoperimetric;
 
@@ -38,10 +39,10 @@ public static class NearestClusterFill
     }
 
     /// <summary>
-    /// The same labels, with the outliers split over the team and the clustered points scanned with SIMD, one
+    /// The same labels, with the outliers split over the pool and the clustered points scanned with SIMD, one
     /// point per lane (so each distance is summed in dimension order, exactly as in the serial scan).
     /// </summary>
-    internal static int[] Fill(Dataset data, int[] labels, WorkerTeam team)
+    internal static int[] Fill(Dataset data, int[] labels, WorkerPool pool)
     {
         int n = data.Count, dim = data.Dimension;
         var outliers = new List<int>();
@@ -59,9 +60,9 @@ public static class NearestClusterFill
             for (int j = 0; j < dim; j++) columns[j * m + i] = points[clustered[i] * dim + j];
         }
 
-        team.Run(w =>
+        pool.Run(w =>
         {
-            int begin = (int)((long)outliers.Count * w / team.Size), end = (int)((long)outliers.Count * (w + 1) / team.Size);
+            int begin = (int)((long)outliers.Count * w / pool.Size), end = (int)((long)outliers.Count * (w + 1) / pool.Size);
             for (int o = begin; o < end; o++)
             {
                 int v = outliers[o];
@@ -72,6 +73,7 @@ public static class NearestClusterFill
     }
 
     /// <summary>The position (in the dimension-major block of m points) of the point nearest to <paramref name="x"/>; ties to the lowest position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // SIMD: unoptimised first-tier code is many times slower
     private static int Nearest(double[] columns, int m, ReadOnlySpan<double> x)
     {
         int dim = x.Length, width = Vector<double>.Count;

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Cheeger.Clustering.Data;
-using Cheeger.Clustering.Isoperimetric.Threading;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Isoperimetric;
 
@@ -24,7 +24,7 @@ internal static class ParallelPrimTreeBuilder
     /// <summary>Vertices are dealt to workers in blocks of this many, so that sorted data spreads evenly.</summary>
     private const int BlockSize = 16;
 
-    public static SpanningTree Build(Dataset data, WorkerTeam team, CancellationToken cancellation)
+    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation)
     {
         int n = data.Count;
         var parent = new int[n];
@@ -33,8 +33,8 @@ internal static class ParallelPrimTreeBuilder
         parent[0] = -1;
         if (n > 1)
         {
-            var shared = new Shared(data, team, parent, squaredLength, order, cancellation);
-            team.Run(w => new Worker(shared, w).Run());
+            var shared = new Shared(data, pool, parent, squaredLength, order, cancellation);
+            pool.Run(w => new Worker(shared, w).Run());
             if (shared.Stopped) cancellation.ThrowIfCancellationRequested();
         }
         return SpanningTree.FromPrim(parent, squaredLength, order);
@@ -55,19 +55,19 @@ internal static class ParallelPrimTreeBuilder
     }
 
     /// <summary>What the workers share: the input, the output arrays and the per-step candidates.</summary>
-    private sealed class Shared(Dataset data, WorkerTeam team, int[] parent, double[] squaredLength, int[] order, CancellationToken cancellation)
+    private sealed class Shared(Dataset data, WorkerPool pool, int[] parent, double[] squaredLength, int[] order, CancellationToken cancellation)
     {
         public readonly Dataset Data = data;
-        public readonly WorkerTeam Team = team;
+        public readonly WorkerPool Pool = pool;
         public readonly int[] Parent = parent;
         public readonly double[] SquaredLength = squaredLength;
         public readonly int[] Order = order;
         public readonly CancellationToken Cancellation = cancellation;
-        public readonly Candidate[] Candidates = new Candidate[2 * team.Size];
+        public readonly Candidate[] Candidates = new Candidate[2 * pool.Size];
         public readonly int[] Position = new int[data.Count];      // index of a vertex in its owner's packed arrays
         public volatile bool Stopped;
 
-        public int Owner(int v) => v / BlockSize % Team.Size;
+        public int Owner(int v) => v / BlockSize % Pool.Size;
     }
 
     private sealed class Worker
@@ -109,11 +109,14 @@ internal static class ParallelPrimTreeBuilder
             }
         }
 
+        // Optimised at once: the run is one long loop, and its SIMD step at the first tier (unoptimised Vector<T>
+        // calls) made a cold Prim of a few thousand points several times slower than the serial one.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             var s = _s;
-            int n = s.Data.Count, workers = s.Team.Size;
-            var barrier = s.Team.Barrier;
+            int n = s.Data.Count, workers = s.Pool.Size;
+            var barrier = s.Pool.Barrier;
             int u = 0;
             for (int t = 0; t < n - 1; t++)
             {
@@ -162,6 +165,7 @@ internal static class ParallelPrimTreeBuilder
         /// Offers the edges from <paramref name="u"/> to every packed vertex (<paramref name="assign"/>: takes
         /// them, for the root's first step) and returns the least kept edge.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Candidate Step(int u, bool assign)
         {
             var row = _s.Data.Row(u);

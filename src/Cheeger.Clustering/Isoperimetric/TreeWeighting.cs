@@ -1,5 +1,4 @@
 using Cheeger.Clustering.Data;
-using Cheeger.Clustering.Isoperimetric.Threading;
 
 namespace Cheeger.Clustering.Isoperimetric;
 
@@ -39,13 +38,15 @@ public static class TreeWeighting
     /// <summary>Builds the weighted tree of <paramref name="data"/> on its spanning tree (serial).</summary>
     public static WeightedTree Build(Dataset data, SpanningTree tree, double sigma, IsoperimetricOptions options,
         CancellationToken cancellation = default)
-        => Build(data, tree, sigma, options, null, cancellation);
-
-    /// <summary>Builds the weighted tree; graph weights, the only costly part, are split over the team when one is given.</summary>
-    internal static WeightedTree Build(Dataset data, SpanningTree tree, double sigma, IsoperimetricOptions options,
-        WorkerTeam? team, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        return Build(tree, sigma, options, () => GraphDegree.Compute(data, options.Kernel, sigma, cancellation));
+    }
+
+    /// <summary>Builds the weighted tree; <paramref name="graphDegree"/>, the only costly part, is called for graph weights only.</summary>
+    internal static WeightedTree Build(SpanningTree tree, double sigma, IsoperimetricOptions options, Func<double[]> graphDegree)
+    {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(options);
         int n = tree.Count;
@@ -59,9 +60,7 @@ public static class TreeWeighting
         {
             VertexWeight.Tree => TreeDegree(tree, parentFlow),
             VertexWeight.Unit => Enumerable.Repeat(1.0, n).ToArray(),
-            VertexWeight.Graph => team is null
-                ? GraphDegree.Compute(data, options.Kernel, sigma, cancellation)
-                : GraphDegree.Compute(data, options.Kernel, sigma, team, cancellation),
+            VertexWeight.Graph => graphDegree(),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Weight, "Unknown vertex weight."),
         };
         double[] potential = Potentials(tree, parentFlow, options.Beta);

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.KMeans;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.KMeans;
 
@@ -46,10 +47,10 @@ public sealed class ParallelKMeans : IKMeansBackend
         var timings = new PhaseTimings();
 
         long layoutStart = Stopwatch.GetTimestamp();
-        using var gang = new WorkerGang(Math.Min(options.EffectiveWorkers, chunks));
+        using var pool = new WorkerPool(Math.Min(options.EffectiveWorkers, chunks));
         KMeansBuffers buffers = Interlocked.Exchange(ref _spareBuffers, null) ?? new KMeansBuffers();
         var blocks = new PointBlocks(data.Points, n, d, LaneWidths.Lanes(_width), buffers);
-        gang.Run(blocks, chunks);
+        pool.Run(blocks, chunks);
         var step = new AssignStep(data.Points, blocks, n, d, k, _width, buffers);
         initialCentroids.CopyTo(step.Centroids);
         var sums = new double[k * d];
@@ -66,7 +67,7 @@ public sealed class ParallelKMeans : IKMeansBackend
         {
             cancellation.ThrowIfCancellationRequested();
             long start = Stopwatch.GetTimestamp();
-            gang.Run(step, chunks);
+            pool.Run(step, chunks);
             long updateStart = Stopwatch.GetTimestamp();
 
             changes = 0;

@@ -1,3 +1,4 @@
+using Cheeger.Clustering.Threading;
 namespace Cheeger.Clustering.KMeans;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using Cheeger.Clustering.Isoperimetric;
-using Cheeger.Clustering.Isoperimetric.Threading;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Tests.Isoperimetric;
 
@@ -114,8 +114,8 @@ public sealed class BruteForceTests
     [MemberData(nameof(Batches))]
     public void Level_decider_equals_the_serial_one_bit_for_bit(int batch)
     {
-        using var team2 = new WorkerTeam(2);
-        using var team3 = new WorkerTeam(3);
+        using var pool2 = new WorkerPool(2);
+        using var pool3 = new WorkerPool(3);
         foreach (var tree in Trees(batch))
         {
             var weighted = tree.ToWeightedTree();
@@ -123,8 +123,8 @@ public sealed class BruteForceTests
             var deciders = new[]
             {
                 new LevelTreeDecider(weighted),
-                new LevelTreeDecider(weighted, team2, minParallelWidth: 1),
-                new LevelTreeDecider(weighted, team3, minParallelWidth: 2),
+                new LevelTreeDecider(weighted, pool2, minParallelWidth: 1),
+                new LevelTreeDecider(weighted, pool3, minParallelWidth: 2),
             };
             foreach (double epsilon in new[] { 0, 0.1, 1.0 / 3, 0.7, 1, 2.5, 1e-3 * Math.PI, 6 })
             {

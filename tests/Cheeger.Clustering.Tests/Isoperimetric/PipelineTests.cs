@@ -1,6 +1,7 @@
 using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Tests.Isoperimetric;
 
@@ -28,6 +29,16 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Parallel_gives_small_inputs_fewer_workers_unless_a_count_is_asked_for()
+    {
+        var red = new Dataset(new double[1599 * 11], 1599, 11);      // Wine Quality red's size: one worker
+        var white = new Dataset(new double[4898 * 11], 4898, 11);    // white's: one per 16384 coordinates, up to the cores
+        Assert.Equal(1, ParallelIsoperimetric.WorkersFor(red, new IsoperimetricOptions()));
+        Assert.Equal(3, ParallelIsoperimetric.WorkersFor(red, new IsoperimetricOptions { Workers = 3 }));
+        Assert.Equal(Math.Min(3, Environment.ProcessorCount), ParallelIsoperimetric.WorkersFor(white, new IsoperimetricOptions()));
+    }
+
+    [Fact]
     public void Closed_set_costs_follow_the_definition()
     {
         var tree = WorkedTreeExampleTests.Tree();
@@ -49,8 +60,8 @@ public sealed class PipelineTests
         Assert.Equal(expected, NearestClusterFill.Fill(data, raw));
         foreach (int workers in new[] { 1, 2, 3 })
         {
-            using var team = new Cheeger.Clustering.Isoperimetric.Threading.WorkerTeam(workers);
-            Assert.Equal(expected, NearestClusterFill.Fill(data, raw, team));
+            using var pool = new WorkerPool(workers);
+            Assert.Equal(expected, NearestClusterFill.Fill(data, raw, pool));
         }
     }
 

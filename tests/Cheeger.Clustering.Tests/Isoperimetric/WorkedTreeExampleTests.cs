@@ -1,4 +1,5 @@
 using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Tests.Isoperimetric;
 
@@ -44,8 +45,8 @@ public sealed class WorkedTreeExampleTests
     {
         foreach (int workers in new[] { 1, 2, 3, 8 })
         {
-            using var team = new Cheeger.Clustering.Isoperimetric.Threading.WorkerTeam(workers);
-            var decider = new LevelTreeDecider(Tree(), team, minParallelWidth: 1);
+            using var pool = new WorkerPool(workers);
+            var decider = new LevelTreeDecider(Tree(), pool, minParallelWidth: 1);
             AssertDecision(decider.Decide(epsilon), count, val, good, joined, rep);
             Assert.Equal(count, decider.Count(epsilon));
         }

@@ -2,6 +2,7 @@ using Cheeger.Clustering.Backends;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.KMeans;
 using static Cheeger.Clustering.Tests.KMeans.KMeansBackendCases;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Tests.KMeans;
 
@@ -146,7 +147,7 @@ public class ParallelKMeansRuntimeTests
     }
 }
 
-public class WorkerGangTests
+public class WorkerPoolTests
 {
     private sealed class CountingWork(int chunks) : IChunkWork
     {
@@ -171,14 +172,14 @@ public class WorkerGangTests
     [InlineData(8, 5)]
     public void RunsEveryChunkExactlyOncePerStep(int workers, int chunks)
     {
-        using var gang = new WorkerGang(workers);
+        using var pool = new WorkerPool(workers);
         var work = new CountingWork(chunks);
         for (int step = 1; step <= 20; step++)
         {
-            gang.Run(work, chunks);
+            pool.Run(work, chunks);
             Assert.All(work.Runs, runs => Assert.Equal(step, runs));
         }
-        Assert.Equal(workers, gang.Workers);
+        Assert.Equal(workers, pool.Size);
     }
 
     [Theory]
@@ -186,21 +187,21 @@ public class WorkerGangTests
     [InlineData(3)]
     public void PassesAChunkFailureToTheCallerAndStaysUsable(int workers)
     {
-        using var gang = new WorkerGang(workers);
-        var error = Assert.Throws<InvalidOperationException>(() => gang.Run(new FailingWork(), 10));
+        using var pool = new WorkerPool(workers);
+        var error = Assert.Throws<InvalidOperationException>(() => pool.Run(new FailingWork(), 10));
         Assert.Equal("chunk 3 failed", error.Message);
 
         var work = new CountingWork(10);
-        gang.Run(work, 10);
+        pool.Run(work, 10);
         Assert.All(work.Runs, runs => Assert.Equal(1, runs));
     }
 
     [Fact]
     public void DisposeStopsTheHelpersAndIsIdempotent()
     {
-        var gang = new WorkerGang(4);
-        gang.Dispose();
-        gang.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => gang.Run(new CountingWork(1), 1));
+        var pool = new WorkerPool(4);
+        pool.Dispose();
+        pool.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => pool.Run(new CountingWork(1), 1));
     }
 }

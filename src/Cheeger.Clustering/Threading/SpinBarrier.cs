@@ -1,4 +1,4 @@
-namespace Cheeger.Clustering.Isoperimetric.Threading;
+namespace Cheeger.Clustering.Threading;
 
 /// <summary>
 /// A phase barrier for a fixed set of threads that spins (and yields) instead of blocking. Prim's n − 1

@@ -1,0 +1,46 @@
+using Cheeger.Interop;
+
+namespace Cheeger.Clustering.Isoperimetric;
+
+/// <summary>The spanning-tree choice: what <see cref="SpanningTreeAlgorithm.Auto"/> means on the CPU, and the refusal of a choice a backend lacks.</summary>
+public static class SpanningTreeChoice
+{
+    /// <summary>
+    /// The CPU's choice for n points in d dimensions, the native core's rule (<c>cheeger.h</c>): the kd-tree Borůvka
+    /// from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c>, <c>_D6</c> or <c>_D8</c> points for d ≤ 2, 6 or 8 (the kd-tree's
+    /// pruning weakens as d grows), Prim otherwise.
+    /// </summary>
+    public static SpanningTreeAlgorithm Automatic(int n, int d)
+    {
+        int minPoints = d switch
+        {
+            <= 2 => CheegerConstants.IsoKdtreeMinPointsD2,
+            <= 6 => CheegerConstants.IsoKdtreeMinPointsD6,
+            <= 8 => CheegerConstants.IsoKdtreeMinPointsD8,
+            _ => int.MaxValue,
+        };
+        return n >= minPoints ? SpanningTreeAlgorithm.Kdtree : SpanningTreeAlgorithm.Prim;
+    }
+
+    /// <summary>The name of <paramref name="algorithm"/> as options and the command line spell it (<c>kdtree</c>).</summary>
+    public static string NameOf(SpanningTreeAlgorithm algorithm) => algorithm.ToString().ToLowerInvariant();
+
+    /// <summary>Refuses <paramref name="requested"/> when <paramref name="backend"/> cannot build it, naming what it can.</summary>
+    /// <exception cref="ClusteringInputException">the backend lacks the algorithm.</exception>
+    public static void Require(string backend, SpanningTreeAlgorithm requested, IReadOnlyCollection<SpanningTreeAlgorithm> supported)
+    {
+        ArgumentNullException.ThrowIfNull(supported);
+        if (supported.Contains(requested)) return;
+        throw ClusteringInputException.ForOptions(o => $"the {backend} backend {Lacking(requested, supported, o)}.");
+    }
+
+    /// <summary>Why a backend offering <paramref name="supported"/> cannot serve <paramref name="requested"/>; null when it can.</summary>
+    public static string? Refusal(SpanningTreeAlgorithm requested, IReadOnlyCollection<SpanningTreeAlgorithm> supported)
+    {
+        ArgumentNullException.ThrowIfNull(supported);
+        return supported.Contains(requested) ? null : $"it {Lacking(requested, supported, OptionWords.Of)}";
+    }
+
+    private static string Lacking(SpanningTreeAlgorithm requested, IReadOnlyCollection<SpanningTreeAlgorithm> supported, Func<string, string> option) =>
+        $"has no {NameOf(requested)} {option(nameof(IsoperimetricOptions.SpanningTree))} (it offers {string.Join(", ", supported.Select(NameOf))})";
+}

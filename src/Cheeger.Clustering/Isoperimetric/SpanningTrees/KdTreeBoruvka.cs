@@ -1,0 +1,230 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Cheeger.Clustering.Data;
+using Cheeger.Clustering.Threading;
+
+namespace Cheeger.Clustering.Isoperimetric.SpanningTrees;
+
+/// <summary>
+/// Borůvka whose least outgoing edges come from pruned kd-tree searches (about O(n log n) work for small D),
+/// threaded over a <see cref="WorkerPool"/>; Prim's order is recovered on the tree (<see cref="PrimOrderOnTree"/>),
+/// so the result equals <see cref="PrimTreeBuilder"/>'s bit for bit. The native core's kd-tree Borůvka
+/// (native/src/iso/kdtree_boruvka_cpu.cpp) is the same algorithm.
+/// </summary>
+/// <remarks>
+/// Why the least edges are exact. A vertex v's least outgoing edge under the edge order is the least (d², u) over
+/// the vertices u outside its component (for a fixed v, (d², min, max) orders equal d² by u). Its component C
+/// shares one bound, the least d² any of C's vertices has found this round: an actual edge out of C, so never below
+/// the d² of C's least outgoing edge e. A node is skipped only when its lower bound is strictly above that shared
+/// bound, or above v's own best (or equal to it with every index in the node larger), so the node holding e's far
+/// end is never skipped in the search from e's near end: that vertex reports e, and the merge takes the least report
+/// of C, which is e. A vertex whose search skipped a node for the shared bound alone may report an edge worse than
+/// its own least (or none); that changes nothing above, but such a report is not kept. A report that was not cut
+/// that way is the vertex's true least outgoing edge, and stays so in later rounds while its far end is still
+/// outside the (growing) component; those vertices skip the search. For the same reason a lower bound on a vertex's
+/// least outgoing d² holds in every later round; a vertex whose lower bound is strictly above its component's bound
+/// cannot report the component's least edge, nor tie it, and skips too. Which searches run depends on how the
+/// workers interleave; the edges found do not.
+/// </remarks>
+internal sealed class KdTreeBoruvka
+{
+    /// <summary>Positions per chunk dealt to a worker.</summary>
+    private const int PositionsPerChunk = 256;
+
+    /// <summary>Deep enough for any tree of int positions: a median split halves a range, so the depth is at most 32, and a depth-first search keeps one pending sibling per level plus the node it is in.</summary>
+    private const int SearchStackDepth = 72;
+
+    private readonly KdTree _tree;
+    private readonly BoruvkaComponents _components;
+    private readonly int[] _componentAt;        // by position: its vertex's component
+    private readonly int[] _nodeComponent;      // by node: the component of all its points, −1 when they span several
+    private readonly double[] _componentBound;  // by component root: the least d² any of its vertices found this round
+    private readonly bool[] _exact;             // by position: its vertex's report is its true least outgoing edge
+    private readonly double[] _leastLength;     // by position: a lower bound on its vertex's least outgoing d²
+    private readonly Round _keepReports;
+    private readonly Round _search;
+
+    private KdTreeBoruvka(Dataset data)
+    {
+        int n = data.Count;
+        _tree = KdTree.Build(data);
+        _components = new BoruvkaComponents(n);
+        _componentAt = new int[n];
+        _nodeComponent = new int[_tree.NodeCount];
+        _componentBound = new double[n];
+        _exact = new bool[n];
+        _leastLength = new double[n];
+        _keepReports = new Round(this, searching: false);
+        _search = new Round(this, searching: true);
+    }
+
+    /// <summary>The minimum spanning tree of <paramref name="data"/>, rooted at vertex 0 in Prim's order.</summary>
+    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(pool);
+        int n = data.Count;
+        var run = new KdTreeBoruvka(data);
+        int chunks = (n + PositionsPerChunk - 1) / PositionsPerChunk;
+        while (run._components.Count > 1)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            run.LabelNodes();
+            Array.Fill(run._componentBound, double.PositiveInfinity);
+            // First the reports that still hold, so that every component's bound is as low as they make it before
+            // any search starts; then the searches, except from vertices whose least edge is known to be longer.
+            pool.Run(run._keepReports, chunks);
+            pool.Run(run._search, chunks);
+            run._components.Merge();
+        }
+        return PrimOrderOnTree.Build(n, run._components.Edges);
+    }
+
+    /// <summary>Each position's component, and each node's when all its points share one.</summary>
+    private void LabelNodes()
+    {
+        var component = _components.Component;
+        for (int p = 0; p < _tree.Count; p++) _componentAt[p] = component[_tree.VertexAt[p]];
+        for (int node = _tree.NodeCount - 1; node >= 0; node--)
+        {
+            int child = _tree.FirstChild[node];
+            int label;
+            if (child < 0)
+            {
+                int first = _tree.Begin[node], last = _tree.End[node];
+                label = _componentAt[first];
+                for (int p = first + 1; p < last && label >= 0; p++)
+                {
+                    if (_componentAt[p] != label) label = -1;
+                }
+            }
+            else
+            {
+                int left = _nodeComponent[child], right = _nodeComponent[child + 1];
+                label = left == right ? left : -1;
+            }
+            _nodeComponent[node] = label;
+        }
+    }
+
+    /// <summary>Keeps the report of a position when it still leaves its component, and lowers the component's bound to it.</summary>
+    private void KeepReport(int p)
+    {
+        int v = _tree.VertexAt[p], component = _componentAt[p];
+        var c = _components;
+        if (_exact[p] && c.Component[c.BestOther[v]] != component) LowerTo(ref _componentBound[component], c.BestLength[v]);
+        else _exact[p] = false;
+    }
+
+    /// <summary>Searches from a position unless its report holds or its least edge is known to be longer than its component's bound.</summary>
+    private void SearchIfNeeded(int p)
+    {
+        if (_exact[p]) return;
+        if (_leastLength[p] > Volatile.Read(ref _componentBound[_componentAt[p]]))
+        {
+            _components.BestOther[_tree.VertexAt[p]] = -1;     // it cannot be the component's least edge, nor tie it
+            return;
+        }
+        SearchFrom(p);
+    }
+
+    /// <summary>The least outgoing edge of the vertex at tree position <paramref name="position"/> (see the remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // called n times a round: no slow first tier
+    private void SearchFrom(int position)
+    {
+        var tree = _tree;
+        int d = tree.Dimension;
+        int vertex = tree.VertexAt[position];
+        int component = _componentAt[position];
+        // Unchecked references into the tree's arrays: every index below comes from the tree itself.
+        ref double coordinates = ref MemoryMarshal.GetArrayDataReference(tree.Coordinates);
+        ref double low = ref MemoryMarshal.GetArrayDataReference(tree.Low);
+        ref double high = ref MemoryMarshal.GetArrayDataReference(tree.High);
+        ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_componentAt);
+        ref double q = ref Unsafe.Add(ref coordinates, position * d);
+        var query = MemoryMarshal.CreateReadOnlySpan(ref q, d);
+        ref double shared = ref _componentBound[component];
+        double best = double.PositiveInfinity;
+        int other = -1;
+        bool cut = false;
+        double leastCut = double.PositiveInfinity;     // the least lower bound of a node skipped for the shared bound alone
+
+        Span<PendingNode> stack = stackalloc PendingNode[SearchStackDepth];
+        int top = 0;
+        stack[top++] = new PendingNode(0, 0);
+        while (top > 0)
+        {
+            var at = stack[--top];
+            // Skipped: all its points in this component; or none can beat the search's best; or (setting cut) only
+            // the component's shared bound says so.
+            if (_nodeComponent[at.Node] == component) continue;
+            if (other >= 0 && (at.LowerBound > best || (at.LowerBound == best && tree.LeastVertex[at.Node] > other))) continue;
+            if (at.LowerBound > Volatile.Read(ref shared))
+            {
+                cut = true;
+                leastCut = Math.Min(leastCut, at.LowerBound);
+                continue;
+            }
+            int child = tree.FirstChild[at.Node];
+            if (child >= 0)
+            {
+                double nearBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, child * d), ref Unsafe.Add(ref high, child * d), d);
+                double farBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, (child + 1) * d), ref Unsafe.Add(ref high, (child + 1) * d), d);
+                // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
+                bool leftFirst = nearBound <= farBound;
+                stack[top++] = leftFirst ? new PendingNode(child + 1, farBound) : new PendingNode(child, nearBound);
+                stack[top++] = leftFirst ? new PendingNode(child, nearBound) : new PendingNode(child + 1, farBound);
+                continue;
+            }
+            int before = other;
+            for (int p = tree.Begin[at.Node]; p < tree.End[at.Node]; p++)
+            {
+                if (Unsafe.Add(ref componentAt, p) == component) continue;
+                double d2 = SquaredDistance.Between(query, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref coordinates, p * d), d));
+                if (d2 > best) continue;
+                int u = tree.VertexAt[p];
+                if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
+                {
+                    best = d2;
+                    other = u;
+                }
+            }
+            if (other != before) LowerTo(ref shared, best);
+        }
+        _components.BestLength[vertex] = best;
+        _components.BestOther[vertex] = other;
+        _exact[position] = other >= 0 && !cut;
+        // Every vertex outside the component lies in a searched leaf (at least best away) or in a skipped node:
+        // those skipped for v's own best are no nearer than best either, the others no nearer than leastCut.
+        _leastLength[position] = Math.Max(_leastLength[position], Math.Min(best, leastCut));
+    }
+
+    /// <summary>Lowers <paramref name="bound"/> to <paramref name="value"/> when that is lower, atomically.</summary>
+    private static void LowerTo(ref double bound, double value)
+    {
+        double current = Volatile.Read(ref bound);
+        while (value < current)
+        {
+            double seen = Interlocked.CompareExchange(ref bound, value, current);
+            if (seen == current) return;
+            current = seen;
+        }
+    }
+
+    /// <summary>A node waiting on the search stack with the lower bound of its box.</summary>
+    private readonly record struct PendingNode(int Node, double LowerBound);
+
+    /// <summary>One pass of a round over chunks of positions.</summary>
+    private sealed class Round(KdTreeBoruvka run, bool searching) : IChunkWork
+    {
+        public void Execute(int chunk)
+        {
+            int end = Math.Min(run._tree.Count, (chunk + 1) * PositionsPerChunk);
+            for (int p = chunk * PositionsPerChunk; p < end; p++)
+            {
+                if (searching) run.SearchIfNeeded(p);
+                else run.KeepReport(p);
+            }
+        }
+    }
+}
