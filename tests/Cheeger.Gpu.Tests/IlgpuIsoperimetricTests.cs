@@ -155,4 +155,17 @@ public sealed class IlgpuIsoperimetricTests(CpuIsoperimetricFixture fixture) : I
         Assert.False(backend.UsesBoruvka(CheegerConstants.IsoBoruvkaMinPoints - 1));
         Assert.True(backend.UsesBoruvka(CheegerConstants.IsoBoruvkaMinPoints));
     }
+
+    [Fact]
+    public void The_requests_spanning_tree_wins_over_the_backends_own_choice()
+    {
+        using var backend = new IlgpuIsoperimetric(IlgpuDevicePreference.Cpu, spanningTree: CheegerIsoSpanningTree.Boruvka);
+        Assert.Equal(Enum.GetValues<SpanningTreeAlgorithm>(), backend.SpanningTrees);
+        Assert.True(backend.UsesBoruvka(10));
+        Assert.False(backend.UsesBoruvka(10, SpanningTreeAlgorithm.Prim));
+        Assert.True(backend.UsesBoruvka(10, SpanningTreeAlgorithm.Kdtree));
+        using var auto = new IlgpuIsoperimetric(IlgpuDevicePreference.Cpu);
+        Assert.True(auto.UsesBoruvka(10, SpanningTreeAlgorithm.Boruvka));
+        Assert.False(auto.UsesBoruvka(CheegerConstants.IsoBoruvkaMinPoints, SpanningTreeAlgorithm.Prim));
+    }
 }

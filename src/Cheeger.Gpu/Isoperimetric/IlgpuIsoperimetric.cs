@@ -91,13 +91,21 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <summary>A device decider on this instance's accelerator for <paramref name="tree"/> (for tests; not thread-safe with <see cref="Run"/>).</summary>
     internal DeviceTreeDecider DeciderFor(WeightedTree tree) => new(tree, _kernels!, _buffers!, _device!.Accelerator.DefaultStream);
 
-    /// <summary>Whether a tree of <paramref name="n"/> points is built by Borůvka (else by Prim).</summary>
-    internal bool UsesBoruvka(int n) => SpanningTree switch
-    {
-        CheegerIsoSpanningTree.Prim => false,
-        CheegerIsoSpanningTree.Auto => n >= CheegerConstants.IsoBoruvkaMinPoints,
-        _ => true,
-    };
+    /// <inheritdoc/>
+    /// <remarks>Every choice: <c>kdtree</c> runs the device's Borůvka, as native CUDA does.</remarks>
+    public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees { get; } = Enum.GetValues<SpanningTreeAlgorithm>();
+
+    /// <summary>
+    /// Whether a tree of <paramref name="n"/> points is built by Borůvka (else by Prim): the request's choice, or this
+    /// backend's own where the request leaves it to the backend (<c>auto</c>).
+    /// </summary>
+    internal bool UsesBoruvka(int n, SpanningTreeAlgorithm requested = SpanningTreeAlgorithm.Auto) =>
+        (requested == SpanningTreeAlgorithm.Auto ? SpanningTree : (CheegerIsoSpanningTree)(int)requested) switch
+        {
+            CheegerIsoSpanningTree.Prim => false,
+            CheegerIsoSpanningTree.Auto => n >= CheegerConstants.IsoBoruvkaMinPoints,
+            _ => true,
+        };
 
     /// <inheritdoc/>
     public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default)
@@ -135,7 +143,7 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
 
         start = Stopwatch.GetTimestamp();
         UploadColumns(data, buffers, stream);
-        var tree = UsesBoruvka(n)
+        var tree = UsesBoruvka(n, options.SpanningTree)
             ? DeviceBoruvkaTree.Build(kernels, buffers, stream, n, d, cancellation)
             : DevicePrimTree.Build(kernels, buffers, stream, n, d);
         timings.AddSince("mst", start);
