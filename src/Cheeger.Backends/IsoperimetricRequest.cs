@@ -22,7 +22,7 @@ public sealed record IsoperimetricRequest(Dataset Data, IsoperimetricOptions Opt
     public override bool Standardizes => Options.Standardize;
 
     /// <inheritdoc />
-    /// <remarks>A backend that lacks the spanning-tree algorithm asked for (<see cref="IIsoperimetricBackend.SpanningTrees"/>) refuses it.</remarks>
+    /// <remarks>A backend that lacks the spanning-tree algorithm asked for (<see cref="Cheeger.Clustering.Backends.IIsoperimetricBackend.SpanningTrees"/>) refuses it.</remarks>
     public override string? Refusal(BackendRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);

@@ -1,4 +1,5 @@
 using Cheeger.Clustering.Isoperimetric;
+using Cheeger.Clustering.Isoperimetric.SpanningTrees;
 using ILGPU.Runtime;
 
 namespace Cheeger.Gpu.Isoperimetric;
@@ -65,16 +66,11 @@ internal static class DeviceBoruvkaTree
         edgeLength.CopyToCPU(stream, length.AsSpan());
         stream.Synchronize();
         // Slot c holds the edge root c added when it hooked; the last root never hooked (−1).
-        var keptA = new List<int>(n - 1);
-        var keptB = new List<int>(n - 1);
-        var keptLength = new List<double>(n - 1);
+        var edges = new TreeEdges(n);
         for (int c = 0; c < n; c++)
         {
-            if (a[c] < 0) continue;
-            keptA.Add(a[c]);
-            keptB.Add(b[c]);
-            keptLength.Add(length[c]);
+            if (a[c] >= 0) edges.Add(a[c], b[c], length[c]);
         }
-        return PrimOrderOnTree.Recover(n, keptA.ToArray(), keptB.ToArray(), keptLength.ToArray());
+        return PrimOrderOnTree.Build(n, edges);
     }
 }
