@@ -1,9 +1,12 @@
 using System.Globalization;
+using Cheeger.Clustering;
+using Cheeger.Clustering.Backends;
 using ILGPU;
 using ILGPU.Algorithms;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
+using Microsoft.Extensions.Logging;
 
 namespace Cheeger.Gpu;
 
@@ -30,6 +33,39 @@ internal sealed class IlgpuDevice : IDisposable
 
     /// <summary>True when the accelerator is a CUDA device.</summary>
     public bool IsCuda => Accelerator.AcceleratorType == AcceleratorType.Cuda;
+
+    /// <summary>
+    /// Opens the device a backend asks for and loads the backend's kernels and buffers on it with
+    /// <paramref name="load"/>: <paramref name="availability"/> names the device, or says why there is none (logged
+    /// once as a warning); a load that throws closes the device again. Null when there is no device.
+    /// </summary>
+    /// <exception cref="ClusteringInputException"><paramref name="preference"/> is not a known value.</exception>
+    public static (IlgpuDevice Device, TLoaded Loaded)? OpenForBackend<TLoaded>(
+        IlgpuDevicePreference preference, ILogger? logger, Func<Accelerator, TLoaded> load, out BackendAvailability availability)
+    {
+        if (!Enum.IsDefined(preference))
+            throw new ClusteringInputException($"device {(int)preference} is not a known ILGPU device (auto, cpu, cuda).");
+        var device = Open(preference, out string unavailableReason);
+        if (device is null)
+        {
+            availability = BackendAvailability.Unavailable(unavailableReason);
+            logger?.LogWarning("ilgpu backend unavailable: {Reason}", unavailableReason);
+            return null;
+        }
+        TLoaded loaded;
+        try
+        {
+            loaded = load(device.Accelerator);
+        }
+        catch
+        {
+            device.Dispose();
+            throw;
+        }
+        availability = BackendAvailability.Available(device.Description);
+        logger?.LogInformation("ilgpu backend uses {Device}", device.Description);
+        return (device, loaded);
+    }
 
     /// <summary>
     /// Opens the accelerator <paramref name="preference"/> asks for; null, with the reason in

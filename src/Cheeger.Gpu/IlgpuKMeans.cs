@@ -34,28 +34,10 @@ public sealed class IlgpuKMeans : IKMeansBackend, IDisposable
     /// <exception cref="ClusteringInputException"><paramref name="device"/> is not a known preference.</exception>
     public IlgpuKMeans(IlgpuDevicePreference device = IlgpuDevicePreference.Auto, ILogger? logger = null)
     {
-        if (!Enum.IsDefined(device))
-            throw new ClusteringInputException($"device {(int)device} is not a known ILGPU device (auto, cpu, cuda).");
         DevicePreference = device;
-        _device = IlgpuDevice.Open(device, out string unavailableReason);
-        if (_device is null)
-        {
-            Availability = BackendAvailability.Unavailable(unavailableReason);
-            logger?.LogWarning("ilgpu backend unavailable: {Reason}", unavailableReason);
-            return;
-        }
-        try
-        {
-            _kernels = new KMeansKernelSet(_device.Accelerator);
-            _buffers = new KMeansDeviceBuffers(_device.Accelerator);
-        }
-        catch
-        {
-            _device.Dispose();
-            throw;
-        }
-        Availability = BackendAvailability.Available(_device.Description);
-        logger?.LogInformation("ilgpu backend uses {Device}", _device.Description);
+        var opened = IlgpuDevice.OpenForBackend(device, logger, accelerator => (new KMeansKernelSet(accelerator), new KMeansDeviceBuffers(accelerator)), out var availability);
+        Availability = availability;
+        if (opened is { } ready) (_device, (_kernels, _buffers)) = ready;
     }
 
     /// <inheritdoc/>

@@ -43,31 +43,13 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <summary>As the public constructor; <paramref name="fullGroupsOnCpu"/> runs the one-group kernels with full groups on the CPU accelerator (tests).</summary>
     internal IlgpuIsoperimetric(IlgpuDevicePreference device, ILogger? logger, CheegerIsoSpanningTree spanningTree, bool fullGroupsOnCpu)
     {
-        if (!Enum.IsDefined(device))
-            throw new ClusteringInputException($"device {(int)device} is not a known ILGPU device (auto, cpu, cuda).");
         if (!Enum.IsDefined(spanningTree))
             throw new ClusteringInputException($"spanning tree {(int)spanningTree} is not a known algorithm (auto, prim, boruvka, kdtree).");
-        DevicePreference = device;
         SpanningTree = spanningTree;
-        _device = IlgpuDevice.Open(device, out string unavailableReason);
-        if (_device is null)
-        {
-            Availability = BackendAvailability.Unavailable(unavailableReason);
-            logger?.LogWarning("ilgpu backend unavailable: {Reason}", unavailableReason);
-            return;
-        }
-        try
-        {
-            _kernels = new IsoperimetricKernelSet(_device.Accelerator, fullGroupsOnCpu);
-            _buffers = new IsoperimetricDeviceBuffers(_device.Accelerator);
-        }
-        catch
-        {
-            _device.Dispose();
-            throw;
-        }
-        Availability = BackendAvailability.Available(_device.Description);
-        logger?.LogInformation("ilgpu backend uses {Device}", _device.Description);
+        DevicePreference = device;
+        var opened = IlgpuDevice.OpenForBackend(device, logger, accelerator => (new IsoperimetricKernelSet(accelerator, fullGroupsOnCpu), new IsoperimetricDeviceBuffers(accelerator)), out var availability);
+        Availability = availability;
+        if (opened is { } ready) (_device, (_kernels, _buffers)) = ready;
     }
 
     /// <inheritdoc/>
