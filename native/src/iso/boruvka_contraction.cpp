@@ -21,15 +21,15 @@ void start_components(boruvka_components& c, std::int64_t n) {
     for (std::int64_t v = 0; v < n; ++v) c.component[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(v);
 }
 
-std::int64_t merge_components(boruvka_components& c, std::int64_t n, std::int64_t components) {
+std::int64_t merge_components(boruvka_components& c, std::int64_t n, std::int64_t components, vertex_numbering ids) {
     // (2) The least edge of each component, over its vertices.
     std::fill(c.component_best.begin(), c.component_best.end(), -1);
     for (std::int64_t v = 0; v < n; ++v) {
         if (c.best_other[size_t(v)] < 0) continue;
         const auto vertex = static_cast<std::int32_t>(v);
         std::int32_t& best = c.component_best[static_cast<std::size_t>(c.component[size_t(v)])];
-        if (best < 0 || edge_precedes(c.best_length[size_t(v)], vertex, c.best_other[size_t(v)],
-                                      c.best_length[size_t(best)], best, c.best_other[size_t(best)])) {
+        if (best < 0 || edge_precedes(c.best_length[size_t(v)], ids(vertex), ids(c.best_other[size_t(v)]),
+                                      c.best_length[size_t(best)], ids(best), ids(c.best_other[size_t(best)]))) {
             best = vertex;
         }
     }

@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "iso/prim_order_on_tree.hpp"
+#include "iso/vertex_numbering.hpp"
 
 namespace cheeger::iso {
 
 /// The components of a Boruvka run and the tree edges found so far (buffers reused across calls; they only grow).
 struct boruvka_components {
-    std::vector<std::int32_t> component;       // n: the component (its root vertex) of each vertex
+    std::vector<std::int32_t> component;       // n: the component (its root) of each vertex
     std::vector<double> best_length;           // n: d2 of each vertex's least edge out of its component
     std::vector<std::int32_t> best_other;      // n: that edge's other end, -1 when the vertex reports none
     std::vector<std::int32_t> component_best;  // n, by root: the vertex whose edge is the component's least
@@ -27,7 +28,9 @@ void start_components(boruvka_components& c, std::int64_t n);
 /// One round's hooks from best_length/best_other (every component must have at least one vertex reporting an
 /// edge; a vertex with best_other = -1 is skipped): adds the hooked edges to `edges`, relabels `component` and
 /// returns the number of components left. Under the strict edge order every component's least edge is an MST
-/// edge and the hooks form no cycle other than a mutual pair, of which the smaller root stays.
-std::int64_t merge_components(boruvka_components& c, std::int64_t n, std::int64_t components);
+/// edge and the hooks form no cycle other than a mutual pair, of which the smaller root stays. Every array and
+/// the edges are in `ids`; the edge order compares the vertices they stand for.
+std::int64_t merge_components(boruvka_components& c, std::int64_t n, std::int64_t components,
+                              vertex_numbering ids = {});
 
 }  // namespace cheeger::iso

@@ -66,49 +66,72 @@ void split_at_median(kd_tree& tree, std::vector<split_key>& keys, std::vector<do
 
 }  // namespace
 
-void build_kd_tree(kd_tree& tree, const double* points, std::int64_t n, std::int64_t d) {
+void build_kd_tree(thread_pool& pool, kd_tree& tree, const double* points, std::int64_t n, std::int64_t d) {
     tree.n = n;
     tree.d = d;
     tree.vertex_at.resize(size_t(n));
     for (std::int64_t v = 0; v < n; ++v) tree.vertex_at[size_t(v)] = static_cast<std::int32_t>(v);
     tree.coordinates.assign(points, points + n * d);
+
+    const auto resize_nodes = [&](std::int64_t nodes) {
+        tree.begin.resize(size_t(nodes));
+        tree.end.resize(size_t(nodes));
+        tree.first_child.resize(size_t(nodes), -1);
+        tree.least_vertex.resize(size_t(nodes));
+        tree.low.resize(size_t(nodes * d));
+        tree.high.resize(size_t(nodes * d));
+    };
     // Only ranges above kd_leaf_size are split, at the median, so every leaf holds at least kd_leaf_size / 2
     // points (or is the root): at most 2 n / (kd_leaf_size / 2) nodes.
-    const std::size_t expected = size_t(4 * n / kd_leaf_size + 2);
     tree.begin.clear();
     tree.end.clear();
     tree.first_child.clear();
     tree.least_vertex.clear();
+    tree.low.clear();
+    tree.high.clear();
+    const auto expected = size_t(4 * n / kd_leaf_size + 2);
     tree.begin.reserve(expected);
     tree.end.reserve(expected);
     tree.first_child.reserve(expected);
     tree.least_vertex.reserve(expected);
-    tree.low.clear();
-    tree.high.clear();
+    tree.low.reserve(expected * size_t(d));
+    tree.high.reserve(expected * size_t(d));
+    resize_nodes(1);
+    tree.begin[0] = 0;
+    tree.end[0] = static_cast<std::int32_t>(n);
+    fit_box(tree, 0, 0, n);
 
-    const auto add_node = [&](std::int64_t first, std::int64_t last) {
-        tree.begin.push_back(static_cast<std::int32_t>(first));
-        tree.end.push_back(static_cast<std::int32_t>(last));
-        tree.first_child.push_back(-1);
-        tree.least_vertex.push_back(0);
-        tree.low.resize(tree.low.size() + size_t(d));
-        tree.high.resize(tree.high.size() + size_t(d));
-        return tree.nodes() - 1;
-    };
-
-    std::vector<split_key> keys;
-    std::vector<double> rows;
-    add_node(0, n);
-    // Nodes are split in the order they were added, so children always come after their parent.
-    for (std::int64_t node = 0; node < tree.nodes(); ++node) {
-        const std::int64_t first = tree.begin[size_t(node)], last = tree.end[size_t(node)];
-        fit_box(tree, node, first, last);
-        if (last - first <= kd_leaf_size) continue;
-        const std::int64_t middle = first + (last - first) / 2;
-        split_at_median(tree, keys, rows, widest_dimension(tree, node), first, middle, last);
-        tree.first_child[size_t(node)] = static_cast<std::int32_t>(tree.nodes());
-        add_node(first, middle);
-        add_node(middle, last);
+    // Level by level: the nodes of a level split independently (each its own range of positions), so they are
+    // split on the pool; their children are numbered in the level's order before, so the tree does not depend
+    // on which thread split which node.
+    std::vector<std::vector<split_key>> keys(size_t(pool.size()));
+    std::vector<std::vector<double>> rows(size_t(pool.size()));
+    std::int64_t level_begin = 0, level_end = 1;
+    while (level_begin < level_end) {
+        std::int64_t next = level_end;
+        for (std::int64_t node = level_begin; node < level_end; ++node) {
+            if (tree.end[size_t(node)] - tree.begin[size_t(node)] <= kd_leaf_size) continue;
+            tree.first_child[size_t(node)] = static_cast<std::int32_t>(next);
+            next += 2;
+        }
+        resize_nodes(next);
+        pool.parallel_for(level_end - level_begin, [&](std::int64_t task, int participant) {
+            const std::int64_t node = level_begin + task;
+            const std::int32_t child = tree.first_child[size_t(node)];
+            if (child < 0) return;
+            const std::int64_t first = tree.begin[size_t(node)], last = tree.end[size_t(node)];
+            const std::int64_t middle = first + (last - first) / 2;
+            split_at_median(tree, keys[size_t(participant)], rows[size_t(participant)], widest_dimension(tree, node),
+                            first, middle, last);
+            tree.begin[size_t(child)] = static_cast<std::int32_t>(first);
+            tree.end[size_t(child)] = static_cast<std::int32_t>(middle);
+            tree.begin[size_t(child) + 1] = static_cast<std::int32_t>(middle);
+            tree.end[size_t(child) + 1] = static_cast<std::int32_t>(last);
+            fit_box(tree, child, first, middle);
+            fit_box(tree, child + 1, middle, last);
+        });
+        level_begin = level_end;
+        level_end = next;
     }
 }
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/thread_pool.hpp"
+
 namespace cheeger::iso {
 
 /// Points per leaf at most (measured: 8 to 32 cost about the same; 16 is in the middle).
@@ -23,13 +25,14 @@ struct kd_tree {
     std::vector<std::int32_t> least_vertex; // by node: the smallest vertex index among its points
     std::vector<double> low;                // nodes x d: the least coordinate of the node's points per dimension
     std::vector<double> high;               // nodes x d: the greatest
-    // Nodes are numbered so that every child comes after its parent: a pass from the last node to the first
-    // sees every node's children before the node itself.
+    // Nodes are numbered level by level, so that every child comes after its parent: a pass from the last node
+    // to the first sees every node's children before the node itself.
     [[nodiscard]] std::int64_t nodes() const noexcept { return static_cast<std::int64_t>(begin.size()); }
 };
 
-/// Builds the kd-tree of the n x d points (n >= 1) into `tree` (its buffers are reused).
-void build_kd_tree(kd_tree& tree, const double* points, std::int64_t n, std::int64_t d);
+/// Builds the kd-tree of the n x d points (n >= 1) into `tree` (its buffers are reused), on the pool; the same
+/// tree for every thread count.
+void build_kd_tree(thread_pool& pool, kd_tree& tree, const double* points, std::int64_t n, std::int64_t d);
 
 /// A lower bound on squared_distance(q, x) for every point x in the box [low, high], never above it, rounding
 /// included: per dimension the gap g_j = q_j - low_j (q below the box), high_j - q_j (above) or 0 (inside) is
@@ -37,8 +40,9 @@ void build_kd_tree(kd_tree& tree, const double* points, std::int64_t n, std::int
 /// fl(g_j * g_j) <= fl((q_j - x_j)^2); and a rounded sum is monotone in both operands, so summing those squares
 /// in the same dimension order with the same operations (no FMA: the library builds with -ffp-contract=off)
 /// gives at most the rounded d2. A node may therefore be skipped when this bound is strictly greater than a d2
-/// already found: no point in it can tie that d2, let alone beat it.
-inline double box_lower_bound(const double* q, const double* low, const double* high, std::int64_t d) noexcept {
+/// already found: no point in it can tie that d2, let alone beat it. `Dimension` as for squared_distance.
+template <class Dimension = std::int64_t>
+inline double box_lower_bound(const double* q, const double* low, const double* high, Dimension d) noexcept {
     double sum = 0.0;
     for (std::int64_t j = 0; j < d; ++j) {
         double gap = 0.0;

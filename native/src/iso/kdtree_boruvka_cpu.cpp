@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <type_traits>
 
 #include "iso/edge_order.hpp"
 #include "iso/squared_distance.hpp"
@@ -43,19 +44,18 @@ void lower_to(std::atomic<double>& bound, double value) noexcept {
     }
 }
 
-// component_at and the "all one component" node labels, for this round's components.
+// The "all one component" node labels, for this round's components.
 void label_nodes(kdtree_boruvka_workspace& ws) {
     const kd_tree& tree = ws.tree;
     const std::int32_t* component = ws.components.component.data();
-    for (std::int64_t p = 0; p < tree.n; ++p) ws.component_at[size_t(p)] = component[size_t(tree.vertex_at[size_t(p)])];
     for (std::int64_t node = tree.nodes() - 1; node >= 0; --node) {
         const std::int32_t child = tree.first_child[size_t(node)];
         std::int32_t label;
         if (child < 0) {
             const std::int32_t first = tree.begin[size_t(node)], last = tree.end[size_t(node)];
-            label = ws.component_at[size_t(first)];
+            label = component[first];
             for (std::int32_t p = first + 1; p < last && label >= 0; ++p) {
-                if (ws.component_at[size_t(p)] != label) label = -1;
+                if (component[p] != label) label = -1;
             }
         } else {
             const std::int32_t left = ws.node_component[size_t(child)], right = ws.node_component[size_t(child) + 1];
@@ -65,16 +65,21 @@ void label_nodes(kdtree_boruvka_workspace& ws) {
     }
 }
 
-// The least outgoing edge of the vertex at tree position `position` (see the comment at the top).
-void search_from(kdtree_boruvka_workspace& ws, std::int64_t position) {
+// The least outgoing edge of the vertex at tree position `position` (see the comment at the top). Positions are
+// the ids of the round's arrays; the vertex indices enter only the tie-break of equal d2. `Dimension` fixes d at
+// compile time for the small d where the loops over it dominate.
+template <class Dimension>
+void search_from(kdtree_boruvka_workspace& ws, std::int64_t position, Dimension d) {
     const kd_tree& tree = ws.tree;
-    const std::int64_t d = tree.d;
-    const std::int32_t vertex = tree.vertex_at[size_t(position)];
-    const std::int32_t component = ws.component_at[size_t(position)];
+    const std::int32_t* component_at = ws.components.component.data();
+    const std::int32_t* vertex_at = tree.vertex_at.data();
+    const std::int32_t vertex = vertex_at[position];
+    const std::int32_t component = component_at[position];
     const double* q = tree.coordinates.data() + position * d;
     std::atomic<double>& shared = ws.component_bound[size_t(component)];
     double best = unbounded;
-    std::int32_t other = -1;
+    std::int32_t other = -1;         // the best's position
+    std::int32_t other_vertex = -1;  // and its vertex
     bool cut = false;
     double least_cut = unbounded;  // the least lower bound of a node skipped for the shared bound alone
 
@@ -82,7 +87,9 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position) {
     // component's shared bound says so.
     const auto skipped = [&](std::int32_t node, double bound) {
         if (ws.node_component[size_t(node)] == component) return true;
-        if (other >= 0 && (bound > best || (bound == best && tree.least_vertex[size_t(node)] > other))) return true;
+        if (other >= 0 && (bound > best || (bound == best && tree.least_vertex[size_t(node)] > other_vertex))) {
+            return true;
+        }
         if (bound > shared.load(std::memory_order_relaxed)) {
             cut = true;
             least_cut = std::min(least_cut, bound);
@@ -111,19 +118,20 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position) {
         }
         const std::int32_t before = other;
         for (std::int32_t p = tree.begin[size_t(at.node)]; p < tree.end[size_t(at.node)]; ++p) {
-            if (ws.component_at[size_t(p)] == component) continue;
+            if (component_at[p] == component) continue;
             const double d2 = squared_distance(q, tree.coordinates.data() + std::int64_t{p} * d, d);
             if (d2 > best) continue;
-            const std::int32_t u = tree.vertex_at[size_t(p)];
-            if (other < 0 || edge_precedes(d2, vertex, u, best, vertex, other)) {
+            const std::int32_t u = vertex_at[p];
+            if (other < 0 || edge_precedes(d2, vertex, u, best, vertex, other_vertex)) {
                 best = d2;
-                other = u;
+                other = p;
+                other_vertex = u;
             }
         }
         if (other != before) lower_to(shared, best);
     }
-    ws.components.best_length[size_t(vertex)] = best;
-    ws.components.best_other[size_t(vertex)] = other;
+    ws.components.best_length[size_t(position)] = best;
+    ws.components.best_other[size_t(position)] = other;
     ws.exact[size_t(position)] = other >= 0 && !cut ? 1 : 0;
     // Every vertex outside the component lies in a searched leaf (at least `best` away) or in a skipped node:
     // those skipped for v's own best are no nearer than `best` either, the others no nearer than least_cut.
@@ -131,14 +139,52 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position) {
     least = std::max(least, std::min(best, least_cut));
 }
 
+// One round's searches (see kdtree_boruvka_tree), with d fixed by `Dimension`.
+template <class Dimension>
+void search_round(thread_pool& pool, kdtree_boruvka_workspace& ws, std::int64_t n, Dimension d) {
+    const boruvka_components& c = ws.components;
+    const std::int64_t tasks = (n + positions_per_task - 1) / positions_per_task;
+    pool.parallel_for(tasks, [&](std::int64_t task, int) {
+        const std::int64_t end = std::min(n, (task + 1) * positions_per_task);
+        for (std::int64_t p = task * positions_per_task; p < end; ++p) {
+            if (ws.exact[size_t(p)] != 0) continue;
+            const std::atomic<double>& bound = ws.component_bound[size_t(c.component[size_t(p)])];
+            if (ws.least_length[size_t(p)] > bound.load(std::memory_order_relaxed)) {
+                // It cannot be the component's least edge, nor tie it.
+                ws.components.best_other[size_t(p)] = -1;
+                continue;
+            }
+            search_from(ws, p, d);
+        }
+    });
+}
+
+template <std::int64_t D>
+using fixed_dimension = std::integral_constant<std::int64_t, D>;
+
+void search_round_for(thread_pool& pool, kdtree_boruvka_workspace& ws, std::int64_t n, std::int64_t d) {
+    switch (d) {
+        case 1: return search_round(pool, ws, n, fixed_dimension<1>{});
+        case 2: return search_round(pool, ws, n, fixed_dimension<2>{});
+        case 3: return search_round(pool, ws, n, fixed_dimension<3>{});
+        case 4: return search_round(pool, ws, n, fixed_dimension<4>{});
+        case 5: return search_round(pool, ws, n, fixed_dimension<5>{});
+        case 6: return search_round(pool, ws, n, fixed_dimension<6>{});
+        case 7: return search_round(pool, ws, n, fixed_dimension<7>{});
+        case 8: return search_round(pool, ws, n, fixed_dimension<8>{});
+        default: return search_round<std::int64_t>(pool, ws, n, d);
+    }
+}
+
 }  // namespace
 
 void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const double* points, std::int64_t n,
                          std::int64_t d, const tree_output& out) {
-    build_kd_tree(ws.tree, points, n, d);
+    build_kd_tree(pool, ws.tree, points, n, d);
+    // The rounds run in tree positions: a vertex's arrays sit beside those of its spatial neighbours.
+    const vertex_numbering positions{ws.tree.vertex_at.data()};
     boruvka_components& c = ws.components;
     start_components(c, n);
-    ws.component_at.resize(size_t(n));
     ws.node_component.resize(size_t(ws.tree.nodes()));
     ws.exact.assign(size_t(n), 0);
     ws.least_length.assign(size_t(n), 0.0);
@@ -150,38 +196,25 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
     std::int64_t components = n;
     while (components > 1) {
         label_nodes(ws);
-        for (std::int64_t v = 0; v < n; ++v) ws.component_bound[size_t(v)].store(unbounded, std::memory_order_relaxed);
+        for (std::int64_t p = 0; p < n; ++p) ws.component_bound[size_t(p)].store(unbounded, std::memory_order_relaxed);
         const std::int64_t tasks = (n + positions_per_task - 1) / positions_per_task;
         // First the reports that still hold, so that every component's bound is as low as they make it before
         // any search starts; then the searches, except from vertices whose least edge is known to be longer.
         pool.parallel_for(tasks, [&](std::int64_t task, int) {
             const std::int64_t end = std::min(n, (task + 1) * positions_per_task);
             for (std::int64_t p = task * positions_per_task; p < end; ++p) {
-                const std::int32_t v = ws.tree.vertex_at[size_t(p)];
-                const std::int32_t component = ws.component_at[size_t(p)];
-                if (ws.exact[size_t(p)] != 0 && c.component[size_t(c.best_other[size_t(v)])] != component) {
-                    lower_to(ws.component_bound[size_t(component)], c.best_length[size_t(v)]);
+                const std::int32_t component = c.component[size_t(p)];
+                if (ws.exact[size_t(p)] != 0 && c.component[size_t(c.best_other[size_t(p)])] != component) {
+                    lower_to(ws.component_bound[size_t(component)], c.best_length[size_t(p)]);
                 } else {
                     ws.exact[size_t(p)] = 0;
                 }
             }
         });
-        pool.parallel_for(tasks, [&](std::int64_t task, int) {
-            const std::int64_t end = std::min(n, (task + 1) * positions_per_task);
-            for (std::int64_t p = task * positions_per_task; p < end; ++p) {
-                if (ws.exact[size_t(p)] != 0) continue;
-                const std::atomic<double>& bound = ws.component_bound[size_t(ws.component_at[size_t(p)])];
-                if (ws.least_length[size_t(p)] > bound.load(std::memory_order_relaxed)) {
-                    // It cannot be the component's least edge, nor tie it.
-                    c.best_other[size_t(ws.tree.vertex_at[size_t(p)])] = -1;
-                    continue;
-                }
-                search_from(ws, p);
-            }
-        });
-        components = merge_components(c, n, components);
+        search_round_for(pool, ws, n, d);
+        components = merge_components(c, n, components, positions);
     }
-    prim_order_on_tree(n, c.edges, out);
+    prim_order_on_tree(n, c.edges, out, positions);
 }
 
 }  // namespace cheeger::iso

@@ -21,11 +21,9 @@ namespace cheeger::iso {
 /// The buffers of the kd-tree Boruvka, reused across calls (they only grow).
 struct kdtree_boruvka_workspace {
     kd_tree tree;
-    boruvka_components components;
-    std::vector<std::int32_t> component_at;    // n, by tree position: the component of vertex_at[p]
+    boruvka_components components;             // by tree position (ids: positions, see vertex_numbering)
     std::vector<std::int32_t> node_component;  // by node: the one component of all its points, -1 when mixed
-    std::vector<std::uint8_t> exact;           // n, by tree position: best_other of vertex_at[p] is its true least
-                                               // outgoing edge
+    std::vector<std::uint8_t> exact;           // n, by tree position: best_other[p] is its true least outgoing edge
     std::vector<double> least_length;          // n, by tree position: a lower bound on vertex_at[p]'s least
                                                // outgoing d2
     std::unique_ptr<std::atomic<double>[]> component_bound;  // n, by root: the least d2 found this round

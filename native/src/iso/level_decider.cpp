@@ -25,7 +25,8 @@ void level_decider::load(const decision_tree& tree) {
     joined_[0] = 0;  // the root (position 0) is never joined; every other entry is written by its parent
 }
 
-std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon, bool strict) noexcept {
+template <bool Strict>
+std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon) noexcept {
     const std::int32_t* child_start = tree_.child_start;
     const double* flow = tree_.flow_at;
     const double* weight = tree_.weight_at;
@@ -34,20 +35,26 @@ std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double e
     std::uint8_t* good = good_.data();
     std::uint8_t* joined = joined_.data();
     std::int64_t closed = 0;
+    // Written without short-circuits, so that the choices compile to selects: the tests follow the data, and
+    // branches on them mispredict about as often as not.
     for (std::int64_t p = end - 1; p >= begin; --p) {
         double acc = potential[p] - epsilon * weight[p];
         for (std::int32_t c = child_start[p]; c < child_start[p + 1]; ++c) {
-            const bool join = good[c] == 0 && val[c] < flow[c];  // joining c is strictly cheaper than cutting it
+            const bool join = (good[c] == 0) & (val[c] < flow[c]);  // joining c is strictly cheaper than cutting it
             joined[c] = join ? 1 : 0;
             acc += join ? val[c] : flow[c];
         }
         val[p] = acc;
         const double total = acc + flow[p];  // the set closed here (root: + 0)
-        const bool closes = strict ? total < 0.0 : total <= 0.0;
+        const bool closes = Strict ? total < 0.0 : total <= 0.0;
         good[p] = closes ? 1 : 0;
         closed += closes ? 1 : 0;
     }
     return closed;
+}
+
+std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon, bool strict) noexcept {
+    return strict ? close<true>(begin, end, epsilon) : close<false>(begin, end, epsilon);
 }
 
 std::int64_t level_decider::count(double epsilon, bool strict) {

@@ -36,6 +36,8 @@ public:
 private:
     // The closing test of positions end-1 down to begin; returns the number of closed sets among them.
     std::int64_t close(std::int64_t begin, std::int64_t end, double epsilon, bool strict) noexcept;
+    template <bool Strict>
+    std::int64_t close(std::int64_t begin, std::int64_t end, double epsilon) noexcept;
 
     thread_pool& pool_;
     decision_tree tree_{};

@@ -82,7 +82,7 @@ void nearest_fill(thread_pool& pool, nearest_fill_workspace& ws, const double* p
             ws.clustered[static_cast<std::size_t>(c++)] = static_cast<std::int32_t>(v);
         }
     }
-    build_kd_tree(ws.tree, ws.rows.data(), m, d);
+    build_kd_tree(pool, ws.tree, ws.rows.data(), m, d);
 
     // Tasks of a few outliers each; every task writes only its own outliers' labels.
     constexpr std::int64_t per_task = 32;

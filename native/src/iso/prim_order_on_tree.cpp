@@ -12,8 +12,9 @@ namespace {
 
 struct frontier_edge {
     double squared_length;
-    std::int32_t parent;  // in the grown set
+    std::int32_t parent;  // in the grown set (a vertex)
     std::int32_t vertex;  // outside it
+    std::int32_t id;      // the vertex's id
 };
 
 // std::priority_queue keeps the greatest on top; "greater" here is "later in the edge order".
@@ -29,7 +30,7 @@ struct later_edge {
 
 }  // namespace
 
-void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_output& out) {
+void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_output& out, vertex_numbering ids) {
     if (n < 1) not_a_tree("no vertices");
     const auto count = static_cast<std::int64_t>(edges.a.size());
     if (count != n - 1 || static_cast<std::int64_t>(edges.b.size()) != count ||
@@ -64,30 +65,33 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
 
     std::vector<std::uint8_t> grown(static_cast<std::size_t>(n), 0);
     std::priority_queue<frontier_edge, std::vector<frontier_edge>, later_edge> frontier;
-    const auto grow = [&](std::int32_t v) {
+    // Grows id `v` (vertex `vertex`), by id as the edges are, so that the runs read are those of the ids' order.
+    const auto grow = [&](std::int32_t v, std::int32_t vertex) {
         grown[static_cast<std::size_t>(v)] = 1;
         for (std::int64_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
             const std::int32_t other = neighbour[static_cast<std::size_t>(i)];
             if (grown[static_cast<std::size_t>(other)] == 0) {
-                frontier.push({neighbour_length[static_cast<std::size_t>(i)], v, other});
+                frontier.push({neighbour_length[static_cast<std::size_t>(i)], vertex, ids(other), other});
             }
         }
     };
 
+    std::int32_t first = 0;  // the id of vertex 0
+    while (first + 1 < n && ids(first) != 0) ++first;
     out.parent[0] = -1;
     out.squared_length[0] = 0.0;
     out.order[0] = 0;
-    grow(0);
+    grow(first, 0);
     std::int64_t joined = 1;
     while (!frontier.empty()) {
         const frontier_edge least = frontier.top();
         frontier.pop();
         // In a tree every vertex is offered once, by its parent; a second offer means a cycle.
-        if (grown[static_cast<std::size_t>(least.vertex)] != 0) not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
+        if (grown[static_cast<std::size_t>(least.id)] != 0) not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
         out.parent[least.vertex] = least.parent;
         out.squared_length[least.vertex] = least.squared_length;
         out.order[joined++] = least.vertex;
-        grow(least.vertex);
+        grow(least.id, least.vertex);
     }
     if (joined != n) not_a_tree(std::to_string(n - joined) + " vertices unreached from vertex 0");
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "iso/iso_backend.hpp"
+#include "iso/vertex_numbering.hpp"
 
 namespace cheeger::iso {
 
@@ -20,6 +21,7 @@ struct tree_edges {
 
 /// Writes parent, squared_length and order of `out` for the tree `edges` on n >= 1 vertices. Throws INTERNAL_ERROR
 /// when the edges do not form a spanning tree (a wrong count, an endpoint out of range, or a vertex unreached).
-void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_output& out);
+/// The edges' ends are in `ids` (a permutation of the vertices); `out` is by vertex.
+void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_output& out, vertex_numbering ids = {});
 
 }  // namespace cheeger::iso

@@ -6,7 +6,10 @@
 
 namespace cheeger::iso {
 
-inline double squared_distance(const double* a, const double* b, std::int64_t d) noexcept {
+// `Dimension` is std::int64_t, or a std::integral_constant where a hot loop is compiled for a fixed d (the same
+// operations in the same order: the same bits).
+template <class Dimension = std::int64_t>
+inline double squared_distance(const double* a, const double* b, Dimension d) noexcept {
     double sum = 0.0;
     for (std::int64_t j = 0; j < d; ++j) {
         const double diff = a[j] - b[j];
