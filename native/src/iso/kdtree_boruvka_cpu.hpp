@@ -24,6 +24,8 @@ struct kdtree_boruvka_workspace {
     boruvka_components components;             // by tree position (ids: positions, see vertex_numbering)
     std::vector<std::int32_t> node_component;  // by node: the one component of all its points, -1 when mixed
     std::vector<std::uint8_t> exact;           // n, by tree position: best_other[p] is its true least outgoing edge
+    std::vector<std::int32_t> neighbours;      // n x neighbour_count, by tree position: its nearest others' positions
+    std::vector<std::uint8_t> list_from;       // n, by tree position: its first neighbour not known to be inside
     std::vector<double> least_length;          // n, by tree position: a lower bound on vertex_at[p]'s least
                                                // outgoing d2
     std::unique_ptr<std::atomic<double>[]> component_bound;  // n, by root: the least d2 found this round
