@@ -46,14 +46,20 @@ public static class CheegerConstants
     /// <summary><c>#define CHEEGER_ISO_BORUVKA_MIN_POINTS 2048</c></summary>
     public const int IsoBoruvkaMinPoints = 2048;
 
-    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D2 4000</c></summary>
-    public const int IsoKdtreeMinPointsD2 = 4000;
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D2 2000</c></summary>
+    public const int IsoKdtreeMinPointsD2 = 2000;
+
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D4 4000</c></summary>
+    public const int IsoKdtreeMinPointsD4 = 4000;
 
     /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D6 16000</c></summary>
     public const int IsoKdtreeMinPointsD6 = 16000;
 
-    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 64000</c></summary>
-    public const int IsoKdtreeMinPointsD8 = 64000;
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 16000</c></summary>
+    public const int IsoKdtreeMinPointsD8 = 16000;
+
+    /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D10 64000</c></summary>
+    public const int IsoKdtreeMinPointsD10 = 64000;
 }
 
 /// <summary>Outcome of every call.</summary>
@@ -285,7 +291,7 @@ public enum CheegerIsoWeight : int
 /// <remarks>C: <c>cheeger_iso_spanning_tree</c>.</remarks>
 public enum CheegerIsoSpanningTree : int
 {
-    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS_D2, _D6 or _D8 points for d &lt;= 2, 6 or 8, else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
+    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10 points for d &lt;= 2 ... 10, else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
     /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_AUTO</c>.</remarks>
     Auto = 0,
 

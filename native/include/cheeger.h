@@ -135,7 +135,7 @@ typedef enum cheeger_iso_weight {
  * edge order makes the tree unique; Boruvka recovers Prim's insertion order from the tree): only the time differs. */
 typedef enum cheeger_iso_spanning_tree {
     CHEEGER_ISO_SPANNING_TREE_AUTO = 0,    /* the backend's choice by size: on the CPU, KDTREE from
-                                              CHEEGER_ISO_KDTREE_MIN_POINTS_D2, _D6 or _D8 points for d <= 2, 6 or 8,
+                                              CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10 points for d <= 2 ... 10,
                                               else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points,
                                               Boruvka from there on */
     CHEEGER_ISO_SPANNING_TREE_PRIM = 1,    /* Prim from vertex 0: n - 1 steps of one min-reduction each */
@@ -148,11 +148,14 @@ typedef enum cheeger_iso_spanning_tree {
 /* Size from which CHEEGER_ISO_SPANNING_TREE_AUTO picks Boruvka on CUDA. */
 #define CHEEGER_ISO_BORUVKA_MIN_POINTS 2048
 
-/* Sizes from which CHEEGER_ISO_SPANNING_TREE_AUTO picks KDTREE on the CPU, by dimension (the kd-tree's pruning
- * weakens as d grows; above d = 8 it is Prim at every size). docs/benchmarks.md has the measurements. */
-#define CHEEGER_ISO_KDTREE_MIN_POINTS_D2 4000
+/* Sizes from which CHEEGER_ISO_SPANNING_TREE_AUTO picks KDTREE on the CPU, by dimension: _D2 for d <= 2, _D4 for
+ * d = 3, 4, and so on (the kd-tree's pruning weakens as d grows; above d = 10 it is Prim at every size).
+ * docs/benchmarks.md has the measurements. */
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D2 2000
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D4 4000
 #define CHEEGER_ISO_KDTREE_MIN_POINTS_D6 16000
-#define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 64000
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 16000
+#define CHEEGER_ISO_KDTREE_MIN_POINTS_D10 64000
 
 /* Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with
  * cheeger_iso_params_default first. Worker threads are the context's. */

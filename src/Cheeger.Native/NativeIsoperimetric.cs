@@ -35,7 +35,7 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
 
     /// <summary>The native CPU backend, <c>native-cpu</c>.</summary>
     /// <param name="logger">Receives the library search at debug level.</param>
-    /// <param name="spanningTree">How the tree is built (<c>Auto</c>: the kd-tree Borůvka from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c>, <c>_D6</c> or <c>_D8</c> points of at most 2, 6 or 8 dimensions, Prim otherwise).</param>
+    /// <param name="spanningTree">How the tree is built (<c>Auto</c>: the kd-tree Borůvka from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c> … <c>_D10</c> points of at most 2 … 10 dimensions, Prim otherwise).</param>
     public static NativeIsoperimetric Cpu(ILogger? logger = null, CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto) =>
         new(BackendNames.NativeCpu, CheegerBackend.Cpu, spanningTree, logger);
 

@@ -65,9 +65,13 @@ private:
 }  // namespace
 
 cheeger_iso_spanning_tree cpu_spanning_tree_choice(std::int64_t n, std::int64_t d) noexcept {
-    const bool kdtree = (d <= 2 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D2) ||
-                        (d <= 6 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D6) ||
-                        (d <= 8 && n >= CHEEGER_ISO_KDTREE_MIN_POINTS_D8);
+    const std::int64_t min_points = d <= 2    ? CHEEGER_ISO_KDTREE_MIN_POINTS_D2
+                                    : d <= 4  ? CHEEGER_ISO_KDTREE_MIN_POINTS_D4
+                                    : d <= 6  ? CHEEGER_ISO_KDTREE_MIN_POINTS_D6
+                                    : d <= 8  ? CHEEGER_ISO_KDTREE_MIN_POINTS_D8
+                                    : d <= 10 ? CHEEGER_ISO_KDTREE_MIN_POINTS_D10
+                                              : INT64_MAX;
+    const bool kdtree = n >= min_points;
     return kdtree ? CHEEGER_ISO_SPANNING_TREE_KDTREE : CHEEGER_ISO_SPANNING_TREE_PRIM;
 }
 

@@ -10,7 +10,7 @@
 namespace cheeger::iso {
 
 /// What CHEEGER_ISO_SPANNING_TREE_AUTO runs on the CPU for n x d points: KDTREE from the measured sizes of
-/// cheeger.h (CHEEGER_ISO_KDTREE_MIN_POINTS_D2, _D6, _D8), else PRIM.
+/// cheeger.h (CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10), else PRIM.
 cheeger_iso_spanning_tree cpu_spanning_tree_choice(std::int64_t n, std::int64_t d) noexcept;
 
 /// The CPU stages for a context's pool (the pool must outlive them).

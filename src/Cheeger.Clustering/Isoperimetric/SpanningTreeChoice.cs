@@ -7,16 +7,18 @@ public static class SpanningTreeChoice
 {
     /// <summary>
     /// The CPU's choice for n points in d dimensions, the native core's rule (<c>cheeger.h</c>): the kd-tree Borůvka
-    /// from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c>, <c>_D6</c> or <c>_D8</c> points for d ≤ 2, 6 or 8 (the kd-tree's
-    /// pruning weakens as d grows), Prim otherwise.
+    /// from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c> … <c>_D10</c> points for d ≤ 2 … 10 (the kd-tree's pruning
+    /// weakens as d grows), Prim otherwise.
     /// </summary>
     public static SpanningTreeAlgorithm Automatic(int n, int d)
     {
         int minPoints = d switch
         {
             <= 2 => CheegerConstants.IsoKdtreeMinPointsD2,
+            <= 4 => CheegerConstants.IsoKdtreeMinPointsD4,
             <= 6 => CheegerConstants.IsoKdtreeMinPointsD6,
             <= 8 => CheegerConstants.IsoKdtreeMinPointsD8,
+            <= 10 => CheegerConstants.IsoKdtreeMinPointsD10,
             _ => int.MaxValue,
         };
         return n >= minPoints ? SpanningTreeAlgorithm.Kdtree : SpanningTreeAlgorithm.Prim;
