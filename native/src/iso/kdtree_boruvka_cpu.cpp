@@ -134,7 +134,7 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position) {
 }  // namespace
 
 void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const double* points, std::int64_t n,
-                         std::int64_t d, const tree_output& out) {
+                         std::int64_t d, const tree_output& out, const progress_sink& progress) {
     build_kd_tree(ws.tree, points, n, d);
     boruvka_components& c = ws.components;
     start_components(c, n);
@@ -180,6 +180,7 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
             }
         });
         components = merge_components(c, n, components);
+        progress.spanning_tree_round(components, n);
     }
     prim_order_on_tree(n, c.edges, out);
 }
