@@ -52,7 +52,7 @@ public sealed class ProgressDisplayTests
         });
 
         Assert.Equal(42, answer);
-        Assert.Contains("iso on points (serial): ε search 50 %", stderr.ToString());
+        Assert.Contains("ε search 50 % · iso on points (serial)", stderr.ToString());
     }
 
     [Fact]

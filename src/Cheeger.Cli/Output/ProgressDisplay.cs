@@ -57,8 +57,9 @@ internal sealed class ProgressDisplay
         });
     }
 
+    // The stage first: a live display crops what goes past the terminal's width, and titles can be long.
     private static string Text(string title, IsoperimetricProgress? progress) => Markup.Escape(progress is { } p
-        ? $"{title}: {p.Stage.Title()} {p.Fraction:P0}"
+        ? $"{p.Stage.Title()} {p.Fraction:P0} · {title}"
         : title);
 
     /// <summary>The last report of a run, kept for the display thread.</summary>
