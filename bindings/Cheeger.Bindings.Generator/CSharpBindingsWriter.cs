@@ -51,6 +51,7 @@ public sealed class CSharpBindingsWriter
                 case EnumDeclaration e: WriteEnum(e); break;
                 case StructDeclaration s: WriteStruct(s); break;
                 case HandleDeclaration h: WriteHandle(h); break;
+                case CallbackDeclaration c: WriteCallback(c); break;
             }
         }
         WriteMethods();
@@ -163,6 +164,28 @@ public sealed class CSharpBindingsWriter
         Line();
         Line($"{Indent}/// <summary>True when the pointer is NULL.</summary>");
         Line($"{Indent}public bool IsNull => Handle == 0;");
+        Line("}");
+    }
+
+    /// <summary>A callback typedef: a struct holding the unmanaged function pointer, passed by value as C passes the pointer.</summary>
+    private void WriteCallback(CallbackDeclaration declaration)
+    {
+        string name = _conventions.TypeName(declaration.Name);
+        string pointer = _types.FunctionPointer(declaration);
+        Line();
+        Summary("", declaration.Comment,
+            $"C: <c>{Xml(declaration.Typedef)}</c>. Point it at a static method marked <c>[UnmanagedCallersOnly]</c>, which must not let an exception escape.");
+        Line("[StructLayout(LayoutKind.Sequential)]");
+        Line($"public readonly unsafe struct {name}");
+        Line("{");
+        Line($"{Indent}/// <summary>Wraps a function pointer; null is NULL.</summary>");
+        Line($"{Indent}public {name}({pointer} function) => Function = function;");
+        Line();
+        Line($"{Indent}/// <summary>The function pointer; null is NULL.</summary>");
+        Line($"{Indent}public {pointer} Function {{ get; }}");
+        Line();
+        Line($"{Indent}/// <summary>True when the pointer is NULL.</summary>");
+        Line($"{Indent}public bool IsNull => Function == null;");
         Line("}");
     }
 

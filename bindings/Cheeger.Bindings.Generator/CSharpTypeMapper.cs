@@ -28,7 +28,7 @@ public sealed class CSharpTypeMapper
         _conventions = conventions;
         foreach (HeaderDeclaration declaration in model.Declarations)
         {
-            if (declaration is EnumDeclaration or StructDeclaration or HandleDeclaration)
+            if (declaration is EnumDeclaration or StructDeclaration or HandleDeclaration or CallbackDeclaration)
                 _named[declaration.Name] = conventions.TypeName(declaration.Name);
         }
     }
@@ -50,6 +50,10 @@ public sealed class CSharpTypeMapper
 
     /// <summary>The C# type of a return value: <c>const char*</c> stays <c>byte*</c>, because the library owns the string.</summary>
     public string Return(CType type) => Pointer(type);
+
+    /// <summary>The unmanaged function pointer type of a callback (the platform's C calling convention): <c>delegate* unmanaged&lt;void*, int, double, void&gt;</c>.</summary>
+    public string FunctionPointer(CallbackDeclaration callback) =>
+        $"delegate* unmanaged<{string.Join(", ", [.. callback.ParameterTypes.Select(Pointer), Pointer(callback.ReturnType)])}>";
 
     /// <summary>True for <c>const char*</c>, the one pointer passed as a managed string.</summary>
     public static bool IsInputString(CType type) => type is { BaseName: "char", IsConst: true, PointerDepth: 1, ArrayLength: null };

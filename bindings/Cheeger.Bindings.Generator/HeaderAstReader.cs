@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Cheeger.Bindings.Generator;
 
@@ -14,7 +15,7 @@ namespace Cheeger.Bindings.Generator;
 /// belongs to the header when its own location resolves to the header's path and is not <c>includedFrom</c>
 /// another file.
 /// </remarks>
-public sealed class HeaderAstReader
+public sealed partial class HeaderAstReader
 {
     private readonly string _headerPath;
     private readonly string _headerFullPath;
@@ -171,9 +172,10 @@ public sealed class HeaderAstReader
 
     /// <summary>
     /// <c>typedef enum X X;</c> and <c>typedef struct X X;</c> name what was just read and add nothing;
-    /// <c>typedef struct T* X;</c> over an undefined struct is an opaque handle. Anything else is refused.
+    /// <c>typedef struct T* X;</c> over an undefined struct is an opaque handle; <c>typedef R (*X)(P...);</c> is a
+    /// callback whose return and parameters are types of the flat API. Anything else is refused.
     /// </summary>
-    private static HandleDeclaration? ReadTypedef(JsonElement node, string name, HashSet<string> definedTags, HashSet<string> opaqueTags)
+    private static HeaderDeclaration? ReadTypedef(JsonElement node, string name, HashSet<string> definedTags, HashSet<string> opaqueTags)
     {
         string type = QualType(node);
         if (definedTags.Contains(type))
@@ -181,6 +183,14 @@ public sealed class HeaderAstReader
             if (type != "enum " + name && type != "struct " + name)
                 throw Unsupported(node, $"typedef {type} {name}: the typedef must repeat the tag name");
             return null;
+        }
+        if (FunctionPointer().Match(type) is { Success: true } function)
+        {
+            string parameters = function.Groups["parameters"].Value.Trim();
+            CType[] parameterTypes = parameters is "void" or ""
+                ? []
+                : [.. parameters.Split(',').Select(p => CType.Parse(p.Trim()))];
+            return new CallbackDeclaration(name, Comment(node), CType.Parse(function.Groups["result"].Value), parameterTypes);
         }
         CType parsed = CType.Parse(type);
         if (parsed.PointerDepth == 1 && !parsed.IsConst && parsed.ArrayLength is null && parsed.BaseName.StartsWith("struct ", StringComparison.Ordinal))
@@ -252,6 +262,10 @@ public sealed class HeaderAstReader
         node.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string QualType(JsonElement node) => node.GetProperty("type").GetProperty("qualType").GetString()!;
+
+    /// <summary>clang's spelling of a pointer to a function whose parameters hold no parentheses: <c>void (*)(void *, int32_t, double)</c>.</summary>
+    [GeneratedRegex(@"^(?<result>[^()]+?)\s*\(\*\)\((?<parameters>[^()]*)\)$")]
+    private static partial Regex FunctionPointer();
 
     private static BindingsException Unsupported(JsonElement node, string what)
     {

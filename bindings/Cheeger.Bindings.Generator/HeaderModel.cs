@@ -39,6 +39,17 @@ public sealed record StructField(string Name, CType Type, string? Comment);
 /// <summary><c>typedef struct tag* name;</c> where the struct is never defined: an opaque handle.</summary>
 public sealed record HandleDeclaration(string Name, string? Comment, string Tag) : HeaderDeclaration(Name, Comment);
 
+/// <summary><c>typedef R (*name)(P1, P2, ...);</c>: a function pointer the caller hands to the library.</summary>
+/// <param name="ReturnType">What the function returns.</param>
+/// <param name="ParameterTypes">Its parameters' types, in order (C keeps no names in a function pointer type).</param>
+public sealed record CallbackDeclaration(string Name, string? Comment, CType ReturnType, IReadOnlyList<CType> ParameterTypes)
+    : HeaderDeclaration(Name, Comment)
+{
+    /// <summary>The C typedef, as the generated file quotes it.</summary>
+    public string Typedef =>
+        $"typedef {ReturnType.Spelling} (*{Name})({(ParameterTypes.Count == 0 ? "void" : string.Join(", ", ParameterTypes.Select(p => p.Spelling)))});";
+}
+
 /// <summary>An exported function.</summary>
 public sealed record FunctionDeclaration(string Name, string? Comment, CType ReturnType, IReadOnlyList<FunctionParameter> Parameters)
     : HeaderDeclaration(Name, Comment)

@@ -47,6 +47,19 @@ public sealed class NativeContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the progress of the context's isoperimetric calls (the stage, the part of it done in [0, 1]) to
+    /// <paramref name="handler"/>, on the calling thread, until the subscription is disposed; call its
+    /// <see cref="NativeProgressSubscription.ThrowIfFailed"/> after each call to surface what the handler threw.
+    /// </summary>
+    /// <exception cref="CheegerNativeException">The library refused.</exception>
+    /// <exception cref="ObjectDisposedException">The context was destroyed.</exception>
+    public NativeProgressSubscription ReportProgress(Action<CheegerIsoStage, double> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return NativeProgressSubscription.Start(this, handler);
+    }
+
     /// <summary>Destroys the native context (once; later calls do nothing).</summary>
     public void Dispose() => Handle.Dispose();
 }

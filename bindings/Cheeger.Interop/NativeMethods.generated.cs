@@ -308,6 +308,31 @@ public enum CheegerIsoSpanningTree : int
     Kdtree = 3,
 }
 
+/// <summary>The stages of an isoperimetric run, in the order they run, as a progress callback receives them (cheeger_context_set_progress); the seconds_* fields of cheeger_iso_info time the same stages.</summary>
+/// <remarks>C: <c>cheeger_iso_stage</c>.</remarks>
+public enum CheegerIsoStage : int
+{
+    /// <summary>z-scores of the features (params-&gt;standardize = 1 only).</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_STAGE_STANDARDIZE</c>.</remarks>
+    Standardize = 0,
+
+    /// <summary>the minimum spanning tree.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_STAGE_SPANNING_TREE</c>.</remarks>
+    SpanningTree = 1,
+
+    /// <summary>sigma, flows, vertex weights, potentials.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_STAGE_WEIGHTS</c>.</remarks>
+    Weights = 2,
+
+    /// <summary>the epsilon search and the choice of the k sets.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_STAGE_SEARCH</c>.</remarks>
+    Search = 3,
+
+    /// <summary>the labels and the full labelling.</summary>
+    /// <remarks>C: <c>CHEEGER_ISO_STAGE_LABELS</c>.</remarks>
+    Labels = 4,
+}
+
 /// <summary>Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with cheeger_iso_params_default first. Worker threads are the context's.</summary>
 /// <remarks>C: <c>struct cheeger_iso_params</c>; same size and field offsets (checked against <c>cheeger_struct_layout</c>).</remarks>
 [StructLayout(LayoutKind.Sequential)]
@@ -495,6 +520,21 @@ public readonly struct CheegerContext
     public bool IsNull => Handle == 0;
 }
 
+/// <summary>Receives how far a call on a context has got (cheeger_context_set_progress): user_data as it was set; stage, a cheeger_iso_stage for the isoperimetric calls; fraction, the part of that stage done, in [0, 1]. It is called on the thread that made the call, never on a worker thread, a few dozen times a call (never per point). It must return normally (no exception, no longjmp) and must not call the library with the same context.</summary>
+/// <remarks>C: <c>typedef void (*cheeger_progress_fn)(void *, int32_t, double);</c>. Point it at a static method marked <c>[UnmanagedCallersOnly]</c>, which must not let an exception escape.</remarks>
+[StructLayout(LayoutKind.Sequential)]
+public readonly unsafe struct CheegerProgressFn
+{
+    /// <summary>Wraps a function pointer; null is NULL.</summary>
+    public CheegerProgressFn(delegate* unmanaged<void*, int, double, void> function) => Function = function;
+
+    /// <summary>The function pointer; null is NULL.</summary>
+    public delegate* unmanaged<void*, int, double, void> Function { get; }
+
+    /// <summary>True when the pointer is NULL.</summary>
+    public bool IsNull => Function == null;
+}
+
 /// <summary>The functions of cheeger.h, bound to the native library <c>cheeger</c>; pointers are raw, so callers pin what they pass.</summary>
 public static unsafe partial class NativeMethods
 {
@@ -541,6 +581,11 @@ public static unsafe partial class NativeMethods
     /// <summary>The number of CPU threads a context runs its host work on (threads = 0 at creation resolved).</summary>
     [LibraryImport(LibraryName, EntryPoint = "cheeger_context_threads")]
     public static partial CheegerStatus ContextThreads(CheegerContext context, int* @out);
+
+    // cheeger_status cheeger_context_set_progress(cheeger_context context, cheeger_progress_fn progress, void *user_data);
+    /// <summary>Sets the function the context's calls report their progress to, with user_data handed back to it unchanged; progress = NULL clears it (the default: nothing is reported). cheeger_iso_run reports 0 as each stage starts (STANDARDIZE only when it runs), each Boruvka round (1 - ln(components left) / ln n), on the CPU every 2 % of Prim's vertices, each probe of the epsilon search (probes made / probes expected), and LABELS at 1 when it is done; within a stage the fraction never decreases. cheeger_iso_mst reports the SPANNING_TREE steps alone, cheeger_iso_partition WEIGHTS, SEARCH and LABELS; k-means reports nothing. Waits for a call running on the context to finish.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "cheeger_context_set_progress")]
+    public static partial CheegerStatus ContextSetProgress(CheegerContext context, CheegerProgressFn progress, void* userData);
 
     // int64_t cheeger_live_context_count(void);
     /// <summary>Number of contexts created and not yet destroyed, process-wide (leak checks).</summary>

@@ -145,6 +145,16 @@ typedef enum cheeger_iso_spanning_tree {
                                               context has no kd-tree and runs its Boruvka instead */
 } cheeger_iso_spanning_tree;
 
+/* The stages of an isoperimetric run, in the order they run, as a progress callback receives them
+ * (cheeger_context_set_progress); the seconds_* fields of cheeger_iso_info time the same stages. */
+typedef enum cheeger_iso_stage {
+    CHEEGER_ISO_STAGE_STANDARDIZE = 0,   /* z-scores of the features (params->standardize = 1 only) */
+    CHEEGER_ISO_STAGE_SPANNING_TREE = 1, /* the minimum spanning tree */
+    CHEEGER_ISO_STAGE_WEIGHTS = 2,       /* sigma, flows, vertex weights, potentials */
+    CHEEGER_ISO_STAGE_SEARCH = 3,        /* the epsilon search and the choice of the k sets */
+    CHEEGER_ISO_STAGE_LABELS = 4         /* the labels and the full labelling */
+} cheeger_iso_stage;
+
 /* Size from which CHEEGER_ISO_SPANNING_TREE_AUTO picks Boruvka on CUDA. */
 #define CHEEGER_ISO_BORUVKA_MIN_POINTS 2048
 
@@ -215,6 +225,12 @@ typedef struct cheeger_iso_tree {
 /* Opaque context: a backend, a thread count, and buffers reused across calls. */
 typedef struct cheeger_context_t* cheeger_context;
 
+/* Receives how far a call on a context has got (cheeger_context_set_progress): user_data as it was set; stage, a
+ * cheeger_iso_stage for the isoperimetric calls; fraction, the part of that stage done, in [0, 1]. It is called on
+ * the thread that made the call, never on a worker thread, a few dozen times a call (never per point). It must
+ * return normally (no exception, no longjmp) and must not call the library with the same context. */
+typedef void (*cheeger_progress_fn)(void* user_data, int32_t stage, double fraction);
+
 /* The message of the last call on this thread when it failed, "" when it succeeded (or none was made).
  * Valid until the next call on this thread. Calls that return no status (this one, cheeger_live_context_count)
  * leave it as it is. */
@@ -242,6 +258,16 @@ CHEEGER_API cheeger_status cheeger_context_backend(cheeger_context context, chee
 
 /* The number of CPU threads a context runs its host work on (threads = 0 at creation resolved). */
 CHEEGER_API cheeger_status cheeger_context_threads(cheeger_context context, int32_t* out);
+
+/* Sets the function the context's calls report their progress to, with user_data handed back to it unchanged;
+ * progress = NULL clears it (the default: nothing is reported). cheeger_iso_run reports 0 as each stage starts
+ * (STANDARDIZE only when it runs), each Boruvka round (1 - ln(components left) / ln n), on the CPU every 2 % of
+ * Prim's vertices, each probe of the epsilon search (probes made / probes expected), and LABELS at 1 when it is
+ * done; within a stage the fraction never decreases. cheeger_iso_mst reports the SPANNING_TREE steps alone,
+ * cheeger_iso_partition WEIGHTS, SEARCH and LABELS; k-means reports nothing. Waits for a call running on the
+ * context to finish. */
+CHEEGER_API cheeger_status cheeger_context_set_progress(cheeger_context context, cheeger_progress_fn progress,
+                                                        void* user_data);
 
 /* Number of contexts created and not yet destroyed, process-wide (leak checks). */
 CHEEGER_API int64_t cheeger_live_context_count(void);

@@ -9,6 +9,12 @@ namespace Cheeger.Backends;
 /// <param name="Options">The options, validated by the backend that runs them.</param>
 public sealed record IsoperimetricRequest(Dataset Data, IsoperimetricOptions Options) : ClusteringRequest(Data)
 {
+    /// <summary>
+    /// Where the run reports how far it has got (<see cref="IsoperimetricProgress"/>: the stage and the part of it
+    /// done), on the thread that runs it; null (the default) reports nothing.
+    /// </summary>
+    public IProgress<IsoperimetricProgress>? Progress { get; init; }
+
     /// <inheritdoc />
     public override ClusteringMethod Method => ClusteringMethod.Isoperimetric;
 
@@ -39,6 +45,6 @@ public sealed record IsoperimetricRequest(Dataset Data, IsoperimetricOptions Opt
         ArgumentNullException.ThrowIfNull(backends);
         var backend = backends.Isoperimetric(name);
         Admit(backend);
-        return new PreparedRun(backend, cancellation => backend.Run(Data, Options, cancellation));
+        return new PreparedRun(backend, cancellation => backend.Run(Data, Options, Progress, cancellation));
     }
 }

@@ -21,9 +21,13 @@ public static class CliApp
     /// <param name="stderr">Where logs, errors and the progress display go.</param>
     /// <param name="interactive">True when stderr is a terminal, which turns the progress display on.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive) =>
+        Run(args, stdout, stderr, interactive, CliContext.DefaultProgressDelay);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter, bool)"/>, the progress display appearing after <paramref name="progressDelay"/>.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive, TimeSpan progressDelay)
     {
-        var context = new CliContext(stdout, stderr, interactive);
+        var context = new CliContext(stdout, stderr, interactive, progressDelay);
         var root = new RootCommand("Cheeger: k-means and isoperimetric tree clustering on managed, GPU and native backends.")
         {
             context.Verbose,

@@ -74,7 +74,20 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <exception cref="ClusteringInputException">An option does not fit the data, or the library refused the data (a tree edge overflows, ...).</exception>
     /// <exception cref="NativeLibraryNotFoundException">libcheeger could not be loaded.</exception>
     /// <exception cref="CheegerNativeException">The native core failed (no CUDA device, out of memory, ...).</exception>
-    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default)
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation) =>
+        Run(data, options, progress: null, cancellation);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The native call itself cannot be interrupted: <paramref name="cancellation"/> is checked before it starts. The
+    /// library's reports (<c>cheeger_context_set_progress</c>) reach <paramref name="progress"/> on this thread; what
+    /// <paramref name="progress"/> throws is rethrown once the native call has returned.
+    /// </remarks>
+    /// <exception cref="ClusteringInputException">An option does not fit the data, or the library refused the data (a tree edge overflows, ...).</exception>
+    /// <exception cref="NativeLibraryNotFoundException">libcheeger could not be loaded.</exception>
+    /// <exception cref="CheegerNativeException">The native core failed (no CUDA device, out of memory, ...).</exception>
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, IProgress<IsoperimetricProgress>? progress = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -93,6 +106,9 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             NativeContext context = ContextFor(options.EffectiveWorkers);
+            // The stages are the C API's, value for value (IsoperimetricStage documents it).
+            using var listening = progress is null ? null
+                : context.ReportProgress((stage, fraction) => progress.Report(new IsoperimetricProgress((IsoperimetricStage)stage, fraction)));
             try
             {
                 info = CheegerIsoperimetric.Run(context, data.Points.Span, data.Dimension, parameters, labels,
@@ -102,6 +118,7 @@ public sealed class NativeIsoperimetric : IIsoperimetricBackend, IDisposable
             {
                 throw new ClusteringInputException(e.NativeMessage);
             }
+            listening?.ThrowIfFailed();
         }
 
         var timings = new PhaseTimings();

@@ -149,6 +149,24 @@ public sealed class IlgpuIsoperimetricTests(CpuIsoperimetricFixture fixture) : I
     }
 
     [Fact]
+    public void A_run_reports_each_stage_start_and_every_probe_then_the_end()
+    {
+        Dataset points = TestData.Load("wine.csv");
+        var reports = new List<IsoperimetricProgress>();
+        var progress = new Recorder(reports.Add);
+
+        var result = fixture.Boruvka.Run(points, new IsoperimetricOptions { K = 3, Standardize = true }, progress, Cancel);
+
+        IsoperimetricStage[] stages = [.. reports.Select(r => r.Stage).Distinct()];
+        Assert.Equal(Enum.GetValues<IsoperimetricStage>(), stages);
+        Assert.All(stages, stage => Assert.Equal(IsoperimetricProgress.Start(stage), reports.First(r => r.Stage == stage)));
+        double[] search = [.. reports.Where(r => r.Stage == IsoperimetricStage.Search).Select(r => r.Fraction)];
+        Assert.Equal(1 + result.Probes.Count, search.Length);
+        Assert.Equal([.. search.Order()], search);
+        Assert.Equal(IsoperimetricProgress.Finished, reports[^1]);
+    }
+
+    [Fact]
     public void Auto_picks_prim_below_the_boruvka_threshold()
     {
         using var backend = new IlgpuIsoperimetric(IlgpuDevicePreference.Cpu);

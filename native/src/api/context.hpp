@@ -13,6 +13,7 @@
 #include "core/thread_pool.hpp"
 #include "cuda/cuda_backend.hpp"
 #include "iso/iso_backend.hpp"
+#include "iso/iso_progress.hpp"
 #include "iso/iso_workspace.hpp"
 #include "kmeans/kmeans_backend.hpp"
 
@@ -37,6 +38,8 @@ struct cheeger_context_t {
     std::vector<std::int64_t> kmeans_changes_per_pass;
     /// The host buffers of the isoperimetric pipeline (every backend's).
     cheeger::iso::workspace iso;
+    /// Where the isoperimetric calls report their progress (cheeger_context_set_progress; set under call_mutex).
+    cheeger::iso::progress_sink progress;
     std::mutex call_mutex;
 
 private:

@@ -84,4 +84,14 @@ extern "C" CHEEGER_API cheeger_status cheeger_context_threads(cheeger_context co
     });
 }
 
+extern "C" CHEEGER_API cheeger_status cheeger_context_set_progress(cheeger_context context,
+                                                                    cheeger_progress_fn progress, void* user_data) {
+    return cheeger::translate_exceptions("cheeger_context_set_progress", [&] {
+        cheeger::require_not_null(context, "context");
+        std::lock_guard<std::mutex> after_the_running_call(context->call_mutex);
+        context->progress = progress == nullptr ? cheeger::iso::progress_sink{}
+                                                : cheeger::iso::progress_sink{progress, user_data};
+    });
+}
+
 extern "C" CHEEGER_API int64_t cheeger_live_context_count(void) { return cheeger::live_context_count(); }

@@ -50,7 +50,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_run(cheeger_context context, c
                                        probes_out, probes_capacity, tree_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger_iso_info info{};
-        cheeger::iso::run(context->iso_stages(), context->iso, call, info);
+        cheeger::iso::run(context->iso_stages(), context->iso, call, context->progress, info);
         if (info_out != nullptr) *info_out = info;
     });
 }
@@ -66,7 +66,8 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_mst(cheeger_context context, c
                                    sibling_rank_out, order_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger::iso::minimum_spanning_tree(context->iso_stages(), context->iso, points, n, d, parent_out, squared_edge_length_out,
-                                            edge_length_out, depth_out, sibling_rank_out, order_out);
+                                            edge_length_out, depth_out, sibling_rank_out, order_out,
+                                            context->progress);
     });
 }
 
@@ -85,7 +86,7 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_partition(cheeger_context cont
                                              sized ? &*sized : nullptr, labels_out, cluster_costs_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
         cheeger_iso_info info{};
-        cheeger::iso::partition(context->iso_stages(), context->iso, call, info);
+        cheeger::iso::partition(context->iso_stages(), context->iso, call, context->progress, info);
         if (info_out != nullptr) *info_out = info;
     });
 }

@@ -58,7 +58,8 @@ public:
     [[nodiscard]] cheeger_backend kind() const noexcept override { return CHEEGER_BACKEND_CUDA; }
 
     void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
-                               cheeger_iso_spanning_tree algorithm, const tree_output& out) override {
+                               cheeger_iso_spanning_tree algorithm, const tree_output& out,
+                               const iso::progress_sink& progress) override {
         device_.select();
         if (n == 1) {
             out.parent[0] = -1;
@@ -70,7 +71,7 @@ public:
         const bool boruvka = algorithm == CHEEGER_ISO_SPANNING_TREE_BORUVKA ||
                              (algorithm == CHEEGER_ISO_SPANNING_TREE_AUTO && n >= CHEEGER_ISO_BORUVKA_MIN_POINTS);
         if (boruvka) {
-            boruvka_tree(n, d, out);
+            boruvka_tree(n, d, out, progress);
         } else {
             prim_tree(n, d, out);
         }
@@ -207,8 +208,8 @@ private:
     static constexpr std::int64_t max_grid_blocks = std::int64_t{1} << 20;
 
     // Boruvka's tree (boruvka_cuda_kernels.cuh): rounds until one component is left, each ending with the count
-    // of hooks read back; then the n - 1 edges come back and Prim's order is recovered on the host.
-    void boruvka_tree(std::int64_t n, std::int64_t d, const tree_output& out) {
+    // of hooks read back (and reported); then the n - 1 edges come back and Prim's order is recovered on the host.
+    void boruvka_tree(std::int64_t n, std::int64_t d, const tree_output& out, const iso::progress_sink& progress) {
         component_.ensure(n, "the Boruvka components");
         best_length_.ensure(n, "the Boruvka least edge lengths");
         best_other_.ensure(n, "the Boruvka least edge ends");
@@ -275,6 +276,7 @@ private:
                             message("Boruvka made no progress with ", components, " components left"));
             }
             components -= hooks;
+            progress.spanning_tree_round(components, n);
         }
 
         host_edge_a_.resize(slots);

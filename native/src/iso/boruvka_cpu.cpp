@@ -45,12 +45,13 @@ void least_outgoing_edges(thread_pool& pool, boruvka_components& ws, const doubl
 }  // namespace
 
 void boruvka_tree(thread_pool& pool, boruvka_components& ws, const double* points, std::int64_t n, std::int64_t d,
-                  const tree_output& out) {
+                  const tree_output& out, const progress_sink& progress) {
     start_components(ws, n);
     std::int64_t components = n;
     while (components > 1) {
         least_outgoing_edges(pool, ws, points, n, d);
         components = merge_components(ws, n, components);
+        progress.spanning_tree_round(components, n);
     }
     prim_order_on_tree(n, ws.edges, out);
 }

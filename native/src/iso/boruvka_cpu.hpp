@@ -14,8 +14,8 @@ namespace cheeger::iso {
 
 /// Writes parent, squared_length and order of `out` for the n x d points (n >= 1): Boruvka rounds until one
 /// component is left, each vertex's least outgoing edge found by brute force, then Prim's order on the tree's
-/// edges (prim_order_on_tree).
+/// edges (prim_order_on_tree). Each round is reported to `progress`.
 void boruvka_tree(thread_pool& pool, boruvka_components& ws, const double* points, std::int64_t n, std::int64_t d,
-                  const tree_output& out);
+                  const tree_output& out, const progress_sink& progress);
 
 }  // namespace cheeger::iso

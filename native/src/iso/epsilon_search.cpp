@@ -33,11 +33,15 @@ double initial_upper_bound(const decision_tree& tree, std::int64_t k, double* sc
 }
 
 search_outcome epsilon_search(stage_backend& stages, const decision_tree& tree, std::int64_t k, double tolerance,
-                              std::int32_t max_steps, std::vector<cheeger_iso_probe>& probes, double* scratch) {
+                              std::int32_t max_steps, std::vector<cheeger_iso_probe>& probes, double* scratch,
+                              const progress_sink& progress) {
     probes.clear();
+    std::int64_t doublings = 0, leading_successes = 0;
     auto probe = [&](double epsilon) {
         const std::int64_t count = stages.count(epsilon, false);
         probes.push_back(cheeger_iso_probe{epsilon, count});
+        progress.probed(static_cast<std::int64_t>(probes.size()),
+                        search_expected_probes(tolerance, max_steps, doublings, leading_successes));
         return count;
     };
 
@@ -45,6 +49,7 @@ search_outcome epsilon_search(stage_backend& stages, const decision_tree& tree, 
     while (probe(hi) < k) {
         // Only rounding can make the k cheapest singletons fail at 1.5 c_k; widen the bracket.
         hi *= 2.0;
+        ++doublings;
         if (!std::isfinite(hi)) {
             throw error(CHEEGER_STATUS_INVALID_ARGUMENT,
                         "the epsilon search found no bracket below the largest double; the costs overflow "
@@ -61,6 +66,7 @@ search_outcome epsilon_search(stage_backend& stages, const decision_tree& tree, 
         if (!(lo < mid && mid < hi)) break;
         ++halvings;
         if (probe(mid) >= k) {
+            if (lo == 0.0) ++leading_successes;
             hi = mid;
         } else {
             lo = mid;

@@ -25,8 +25,9 @@ double power_of_two_at_least(double x) noexcept;
 double initial_upper_bound(const decision_tree& tree, std::int64_t k, double* scratch);
 
 /// Runs the bisection with the backend's decisions (the tree loaded); appends every probe to `probes` in the
-/// order made: hi0 and its doublings, epsilon = 0, then one per halving.
+/// order made: hi0 and its doublings, epsilon = 0, then one per halving; reports each probe to `progress`.
 search_outcome epsilon_search(stage_backend& stages, const decision_tree& tree, std::int64_t k, double tolerance,
-                              std::int32_t max_steps, std::vector<cheeger_iso_probe>& probes, double* scratch);
+                              std::int32_t max_steps, std::vector<cheeger_iso_probe>& probes, double* scratch,
+                              const progress_sink& progress);
 
 }  // namespace cheeger::iso

@@ -18,6 +18,7 @@
 #include <cstdint>
 
 #include "cheeger.h"
+#include "iso/iso_progress.hpp"
 
 namespace cheeger::iso {
 
@@ -68,9 +69,11 @@ public:
 
     /// Spec §2.2/§6.1 on n x d finite points (n >= 1), built by `algorithm` (AUTO: the backend's choice by size).
     /// Writes parent, squared_length and order, the same whatever the algorithm; an infinite squared length
-    /// (overflow) is written as it is (the pipeline reports it).
+    /// (overflow) is written as it is (the pipeline reports it). Reports its rounds or steps to `progress`, on the
+    /// calling thread (a backend may report none).
     virtual void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
-                                       cheeger_iso_spanning_tree algorithm, const tree_output& out) = 0;
+                                       cheeger_iso_spanning_tree algorithm, const tree_output& out,
+                                       const progress_sink& progress) = 0;
 
     /// Spec §2.4 "graph": degree[v] = sum over u != v in increasing u of max(kernel(d(u, v)), 1e-300), with
     /// d2 summed in dimension order (kernel as in flow_of, iso_flow.hpp); 1 when n = 1.

@@ -20,17 +20,18 @@ public:
     // AUTO never picks the brute-force Boruvka: its O(log n) rounds of O(n^2 d) work each cost more than Prim's
     // n - 1 steps. It picks the kd-tree from the size and dimension where that was measured to win.
     void minimum_spanning_tree(const double* points, std::int64_t n, std::int64_t d,
-                               cheeger_iso_spanning_tree algorithm, const tree_output& out) override {
+                               cheeger_iso_spanning_tree algorithm, const tree_output& out,
+                               const progress_sink& progress) override {
         if (algorithm == CHEEGER_ISO_SPANNING_TREE_AUTO) algorithm = cpu_spanning_tree_choice(n, d);
         switch (algorithm) {
             case CHEEGER_ISO_SPANNING_TREE_BORUVKA:
-                boruvka_tree(pool_, boruvka_, points, n, d, out);
+                boruvka_tree(pool_, boruvka_, points, n, d, out, progress);
                 break;
             case CHEEGER_ISO_SPANNING_TREE_KDTREE:
-                kdtree_boruvka_tree(pool_, kdtree_, points, n, d, out);
+                kdtree_boruvka_tree(pool_, kdtree_, points, n, d, out, progress);
                 break;
             default:
-                prim_tree(pool_, prim_, points, n, d, out);
+                prim_tree(pool_, prim_, points, n, d, out, progress);
                 break;
         }
     }

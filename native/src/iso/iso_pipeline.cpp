@@ -33,12 +33,14 @@ void copy_out(T* destination, const std::vector<T>& source, std::int64_t n) noex
 }
 
 // The search at the tree loaded in the stages, the final decision at its upper end, the k sets and the labels
-// (search timing: the search and the selection; label timing: the scan).
+// (search timing: the search and the selection; label timing: the scan), each stage's start reported.
 void search_and_label(stage_backend& stages, workspace& ws, const decision_tree& tree, const cheeger_iso_params& p,
-                      std::int32_t* labels_out, double* cluster_costs_out, cheeger_iso_info& info) {
+                      std::int32_t* labels_out, double* cluster_costs_out, const progress_sink& progress,
+                      cheeger_iso_info& info) {
     stopwatch watch;
+    progress.start(CHEEGER_ISO_STAGE_SEARCH);
     const search_outcome search = epsilon_search(stages, tree, p.k, p.search_tolerance, p.max_search_steps, ws.probes,
-                                                 ws.singleton_cost.data());
+                                                 ws.singleton_cost.data(), progress);
     const decision_output decision{ws.value.data(), ws.good.data(), ws.joined.data(), ws.representative.data()};
     stages.decide(search.epsilon_high, false, decision);
     const selection kept = select_clusters(ws, tree, p.k);
@@ -46,6 +48,7 @@ void search_and_label(stage_backend& stages, workspace& ws, const decision_tree&
     info.seconds_search = watch.seconds();
 
     watch.restart();
+    progress.start(CHEEGER_ISO_STAGE_LABELS);
     info.outliers = scan_labels(ws, tree.n, labels_out);
     info.seconds_labels = watch.seconds();
 
@@ -59,7 +62,8 @@ void search_and_label(stage_backend& stages, workspace& ws, const decision_tree&
 
 }  // namespace
 
-void run(stage_backend& stages, workspace& ws, const run_request& call, cheeger_iso_info& info) {
+void run(stage_backend& stages, workspace& ws, const run_request& call, const progress_sink& progress,
+         cheeger_iso_info& info) {
     const std::int64_t n = call.n, d = call.d;
     const cheeger_iso_params& p = call.params;
     ws.prepare(n, d, p.standardize == 1);
@@ -68,19 +72,22 @@ void run(stage_backend& stages, workspace& ws, const run_request& call, cheeger_
     stopwatch watch;
     const double* points = call.points;
     if (p.standardize == 1) {
+        progress.start(CHEEGER_ISO_STAGE_STANDARDIZE);
         standardize_features(call.points, n, d, ws.standardized.data());
         points = ws.standardized.data();
         info.seconds_standardize = watch.seconds();
     }
 
     watch.restart();
+    progress.start(CHEEGER_ISO_STAGE_SPANNING_TREE);
     stages.minimum_spanning_tree(points, n, d, stage_algorithm(stages, p.spanning_tree),
-                                 tree_output{ws.parent.data(), ws.squared_length.data(), ws.order.data()});
+                                 tree_output{ws.parent.data(), ws.squared_length.data(), ws.order.data()}, progress);
     complete_tree(n, ws.parent.data(), ws.squared_length.data(), ws.order.data(), ws.depth.data(),
                   ws.sibling_rank.data(), ws.length.data(), ws.child_count.data());
     info.seconds_mst = watch.seconds();
 
     watch.restart();
+    progress.start(CHEEGER_ISO_STAGE_WEIGHTS);
     const double sigma = tree_sigma(n, ws.parent.data(), ws.length.data(), p);
     const auto kernel = static_cast<cheeger_iso_kernel>(p.kernel);
     parent_flows(n, ws.parent.data(), ws.squared_length.data(), kernel, sigma, ws.parent_flow.data());
@@ -104,7 +111,7 @@ void run(stage_backend& stages, workspace& ws, const run_request& call, cheeger_
     info.sigma = sigma;
     info.seconds_weights = watch.seconds();
 
-    search_and_label(stages, ws, tree, p, call.labels_out, call.cluster_costs_out, info);
+    search_and_label(stages, ws, tree, p, call.labels_out, call.cluster_costs_out, progress, info);
 
     if (call.full_labels_out != nullptr) {
         watch.restart();
@@ -126,31 +133,36 @@ void run(stage_backend& stages, workspace& ws, const run_request& call, cheeger_
     copy_out(out.parent_flow, ws.parent_flow, n);
     copy_out(out.vertex_weight, ws.vertex_weight, n);
     copy_out(out.potential, ws.potential, n);
+    progress.report(CHEEGER_ISO_STAGE_LABELS, 1.0);
 }
 
 void minimum_spanning_tree(stage_backend& stages, workspace& ws, const double* points, std::int64_t n,
                            std::int64_t d, std::int32_t* parent_out, double* squared_edge_length_out,
                            double* edge_length_out, std::int32_t* depth_out, std::int32_t* sibling_rank_out,
-                           std::int32_t* order_out) {
+                           std::int32_t* order_out, const progress_sink& progress) {
     ws.prepare(n, d, false);
+    progress.start(CHEEGER_ISO_STAGE_SPANNING_TREE);
     stages.minimum_spanning_tree(points, n, d, CHEEGER_ISO_SPANNING_TREE_AUTO,
-                                 tree_output{parent_out, squared_edge_length_out, order_out});
+                                 tree_output{parent_out, squared_edge_length_out, order_out}, progress);
     complete_tree(n, parent_out, squared_edge_length_out, order_out, depth_out, sibling_rank_out, edge_length_out,
                   ws.child_count.data());
 }
 
-void partition(stage_backend& stages, workspace& ws, const partition_request& call, cheeger_iso_info& info) {
+void partition(stage_backend& stages, workspace& ws, const partition_request& call, const progress_sink& progress,
+               cheeger_iso_info& info) {
     const std::int64_t n = call.n;
     ws.prepare(n, 0, false);
     validate_partition_tree(call, ws.child_count.data(), ws.vertex_child_start.data(), ws.good.data());
     info.backend = stages.kind();
 
     stopwatch watch;
+    progress.start(CHEEGER_ISO_STAGE_WEIGHTS);
     const decision_tree tree = build_decision_layout(ws, n, call.root, call.parent, call.sibling_rank,
                                                      call.parent_flow, call.vertex_weight, call.potential);
     stages.load_tree(tree);
     info.seconds_weights = watch.seconds();
-    search_and_label(stages, ws, tree, call.params, call.labels_out, call.cluster_costs_out, info);
+    search_and_label(stages, ws, tree, call.params, call.labels_out, call.cluster_costs_out, progress, info);
+    progress.report(CHEEGER_ISO_STAGE_LABELS, 1.0);
 }
 
 }  // namespace cheeger::iso

@@ -292,7 +292,7 @@ void reports_without_search(thread_pool& pool, kdtree_boruvka_workspace& ws, std
 }  // namespace
 
 void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const double* points, std::int64_t n,
-                         std::int64_t d, const tree_output& out) {
+                         std::int64_t d, const tree_output& out, const progress_sink& progress) {
     build_kd_tree(pool, ws.tree, points, n, d);
     // The rounds run in tree positions: a vertex's arrays sit beside those of its spatial neighbours.
     const vertex_numbering positions{ws.tree.vertex_at.data()};
@@ -320,6 +320,7 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
         reports_without_search(pool, ws, n);
         with_fixed_dimension(d, [&](auto dimension) { search_round(pool, ws, n, dimension); });
         components = merge_components(c, n, components, positions);
+        progress.spanning_tree_round(components, n);
     }
     prim_order_on_tree(n, c.edges, out, positions);
 }

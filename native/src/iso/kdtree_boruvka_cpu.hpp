@@ -34,7 +34,8 @@ struct kdtree_boruvka_workspace {
 
 /// Writes parent, squared_length and order of `out` for the n x d points (n >= 1). The same result for every
 /// thread count: which thread searches which vertex only changes how much is pruned, never the least edges.
+/// Each round is reported to `progress`.
 void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const double* points, std::int64_t n,
-                         std::int64_t d, const tree_output& out);
+                         std::int64_t d, const tree_output& out, const progress_sink& progress);
 
 }  // namespace cheeger::iso

@@ -15,6 +15,10 @@
 // (done counter) reduces the chunk candidates in chunk order under the strict edge order (so the pick does not
 // depend on which thread ran which chunk), writes the tree arrays, moves the last packed vertex into the slot of
 // the one that joined, and publishes step t + 1 with a release store of the ticket; the others wait for it.
+//
+// Progress comes from the calling thread alone (participant 0, which claims its task as the workers wake): it
+// reports the steps it sees between its chunks, and if it retires it keeps watching the ticket, asleep between
+// looks, until the tree is done. Only that thread reads or writes next_report_.
 
 namespace cheeger::iso {
 
@@ -45,7 +49,7 @@ public:
              const tree_output& out) noexcept
         : ws_(ws), points_(points), n_(n), d_(d), capacity_(capacity), out_(out),
           columns_(ws.columns.data()), keys_(ws.keys.data()), parents_(ws.parents.data()),
-          vertices_(ws.vertices.data()), kernel_(prim_chunk_kernel()) {}
+          vertices_(ws.vertices.data()), kernel_(prim_chunk_kernel()), next_report_(std::min(prim_progress_stride(n), n - 1)) {}
 
     // Packs vertices 1..n-1 in index order and opens step 0 (u = the root).
     void start() noexcept {
@@ -63,14 +67,16 @@ public:
         state_.ticket.store(ticket_of(0, 0), std::memory_order_release);
     }
 
-    // One thread's part: claims chunks until every vertex has joined, or until it retires (see below).
-    void work() noexcept {
+    // One thread's part: claims chunks until every vertex has joined, or until it retires (see below); the calling
+    // thread passes the sink it reports to, the others nullptr.
+    void work(const progress_sink* progress) noexcept {
         const auto last_step = static_cast<std::uint64_t>(n_ - 1);
         active_.fetch_add(1, std::memory_order_relaxed);
         std::int64_t typical_ns = 0;  // a moving average of this thread's chunk times
         std::uint64_t ticket = state_.ticket.load(std::memory_order_acquire);
         for (;;) {
             const std::uint64_t step = ticket >> 32U;
+            if (progress != nullptr) report_steps(*progress, step);
             if (step >= last_step) return;
             const std::uint64_t chunk = ticket & 0xFFFFFFFFULL;
             const auto chunks = static_cast<std::uint64_t>(state_.chunks.load(std::memory_order_relaxed));
@@ -90,7 +96,10 @@ public:
             if (state_.done.fetch_add(1, std::memory_order_acq_rel) + 1 == static_cast<std::int64_t>(chunks)) {
                 finish_step(step, static_cast<std::int64_t>(chunks));
             }
-            if (typical_ns > 0 && took > retire_after_ns && took > 8 * typical_ns && retire()) return;
+            if (typical_ns > 0 && took > retire_after_ns && took > 8 * typical_ns && retire()) {
+                if (progress != nullptr) watch(*progress);
+                return;
+            }
             typical_ns = typical_ns == 0 ? took : typical_ns + (took - typical_ns) / 8;
             ticket = state_.ticket.load(std::memory_order_acquire);
         }
@@ -109,6 +118,26 @@ private:
             if (active_.compare_exchange_weak(active, active - 1, std::memory_order_relaxed)) return true;
         }
         return false;
+    }
+
+    // Reports once `step` steps are done, every prim_progress_stride of them and the last, each once (step t has
+    // t + 1 vertices joined).
+    void report_steps(const progress_sink& progress, std::uint64_t step) noexcept {
+        const auto done = static_cast<std::int64_t>(step);
+        if (done < next_report_) return;
+        progress.vertices_joined(done + 1, n_);
+        next_report_ = done >= n_ - 1 ? n_ : std::min(done + prim_progress_stride(n_), n_ - 1);
+    }
+
+    // The retired calling thread: reports the steps the others make until the last one, sleeping between looks.
+    void watch(const progress_sink& progress) noexcept {
+        const auto last_step = static_cast<std::uint64_t>(n_ - 1);
+        for (;;) {
+            const std::uint64_t step = state_.ticket.load(std::memory_order_acquire) >> 32U;
+            report_steps(progress, step);
+            if (step >= last_step) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
     }
 
     static std::int64_t chunks_for(std::int64_t count) noexcept { return (count + prim_chunk - 1) / prim_chunk; }
@@ -193,6 +222,7 @@ private:
     prim_chunk_function kernel_;
     step_state state_;
     alignas(cache_line_bytes) std::atomic<int> active_{0};  // threads in work() that have not retired
+    std::int64_t next_report_;                               // the calling thread's next step to report
 };
 
 }  // namespace
@@ -203,7 +233,7 @@ int prim_worker_count(int pool_size, std::int64_t n) noexcept {
 }
 
 void prim_tree(thread_pool& pool, prim_workspace& ws, const double* points, std::int64_t n, std::int64_t d,
-               const tree_output& out) {
+               const tree_output& out, const progress_sink& progress) {
     out.parent[0] = -1;
     out.squared_length[0] = 0.0;
     out.order[0] = 0;
@@ -223,13 +253,16 @@ void prim_tree(thread_pool& pool, prim_workspace& ws, const double* points, std:
 
     prim_run run(ws, points, n, d, capacity, out);
     run.start();
+    const progress_sink* reporter = progress.active() ? &progress : nullptr;
     const int workers = prim_worker_count(pool.size(), n);
     if (workers == 1) {
-        run.work();
+        run.work(reporter);
         return;
     }
     // No thread waits for a particular other one, so the pool may start the tasks in any order and at any time.
-    pool.parallel_for(workers, [&](std::int64_t /*task*/, int /*participant*/) { run.work(); });
+    pool.parallel_for(workers, [&](std::int64_t /*task*/, int participant) {
+        run.work(participant == 0 ? reporter : nullptr);
+    });
 }
 
 }  // namespace cheeger::iso

@@ -39,8 +39,9 @@ int prim_worker_count(int pool_size, std::int64_t n) noexcept;
 /// dimension order) and finds its least kept edge; the thread that finishes a step's last chunk reduces the chunk
 /// candidates in chunk order under the edge order, unpacks the next vertex and publishes the next step. No thread
 /// waits for a particular other thread, only for claimed chunks to finish, so a thread the OS deschedules holds
-/// up at most one chunk. Writes parent, squared_length and order of `out`.
+/// up at most one chunk. Writes parent, squared_length and order of `out`. The calling thread reports every
+/// prim_progress_stride steps to `progress` while it takes part in the run (see prim_cpu.cpp).
 void prim_tree(thread_pool& pool, prim_workspace& ws, const double* points, std::int64_t n, std::int64_t d,
-               const tree_output& out);
+               const tree_output& out, const progress_sink& progress);
 
 }  // namespace cheeger::iso

@@ -10,8 +10,12 @@ namespace Cheeger.Cli.Commands;
 /// Where a command writes: stdout for results only (the summary, the table or the JSON), stderr for logs,
 /// errors and the progress display; and the <c>-v</c> switch that sets the log level.
 /// </summary>
-internal sealed class CliContext(TextWriter stdout, TextWriter stderr, bool interactive)
+/// <param name="progressDelay">How long a run goes before the progress display appears.</param>
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr, bool interactive, TimeSpan progressDelay)
 {
+    /// <summary>How long a run goes, by default, before the progress display appears: shorter runs show nothing.</summary>
+    public static readonly TimeSpan DefaultProgressDelay = TimeSpan.FromSeconds(1);
+
     // A redirected stdout has no width of its own; tables get this many columns rather than 80.
     private const int RedirectedWidth = 160;
 
@@ -37,8 +41,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, bool inte
         return console;
     }
 
-    /// <summary>The progress display: a spinner on stderr when stderr is an interactive terminal, else nothing.</summary>
-    public ProgressDisplay CreateProgress() => new(interactive
+    /// <summary>
+    /// The progress display: the stage and its percentage on stderr when stderr is an interactive terminal and the
+    /// command is not <paramref name="quiet"/> (<c>--json</c>), else nothing.
+    /// </summary>
+    public ProgressDisplay CreateProgress(bool quiet) => new(interactive && !quiet
         ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) })
-        : null);
+        : null, progressDelay);
 }

@@ -56,12 +56,14 @@ internal sealed class ClusterCommand
         var data = InputLoader.Load(settings, logger, out double loadSeconds);
         using var backends = new BackendSet(logger);
         var phases = new PhaseTimings();
-        var request = settings.Choice.For(data, phases);
+        bool json = parse.GetValue(_json);
+        var progress = context.CreateProgress(quiet: json);
+        var request = settings.Choice.For(data, phases, progress.Sink);
         string backendName = parse.GetValue(_backend)!;
         var prepared = request.Prepare(backends, backendName);
         if (backendName == BackendSet.Auto) AutoChoiceLog.Write(logger, backends.LastAutoChoice);
         var backend = prepared.Backend;
-        var outcome = context.CreateProgress().Run($"{settings.Choice.Method.CliName()} on {data.Name} ({backend.Name})", () => MethodRunner.Run(prepared));
+        var outcome = progress.Run($"{settings.Choice.Method.CliName()} on {data.Name} ({backend.Name})", () => MethodRunner.Run(prepared));
         foreach (var phase in outcome.Result.Timings.Phases) phases.Add(phase.Key, phase.Value);
         logger.LogDebug("{Backend} finished in {Seconds:0.000000} s", backend.Name, outcome.Seconds);
 
@@ -97,7 +99,7 @@ internal sealed class ClusterCommand
             PlotPath = plotPath,
             StagesPath = stagesPath,
         };
-        if (parse.GetValue(_json)) JsonOutput.Write(context.Out, report);
+        if (json) JsonOutput.Write(context.Out, report);
         else ClusterSummary.Write(context.CreateStdoutConsole(), report);
         return ExitCodes.Success;
     }

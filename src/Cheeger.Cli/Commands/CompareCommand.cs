@@ -35,9 +35,10 @@ internal sealed class CompareCommand
         var settings = _method.Read(parse, includeTree: false);
         var data = InputLoader.Load(settings, logger, out _);
         using var backends = new BackendSet(logger);
-        var progress = context.CreateProgress();
+        bool json = parse.GetValue(_json);
+        var progress = context.CreateProgress(quiet: json);
 
-        var request = settings.Choice.For(data, new PhaseTimings());
+        var request = settings.Choice.For(data, new PhaseTimings(), progress.Sink);
         var rows = new List<CompareRow>();
         var labels = new Dictionary<string, int[]>();
         foreach (BackendRegistration registration in BackendRegistry.All)
@@ -76,7 +77,7 @@ internal sealed class CompareCommand
 
         var report = new CompareReport(settings.Choice.Method.CliName(), settings.InputPath, data.Count, data.Dimension, request.K,
             BackendRegistry.Reference, rows);
-        if (parse.GetValue(_json)) JsonOutput.Write(context.Out, report);
+        if (json) JsonOutput.Write(context.Out, report);
         else CompareTable.Write(context.CreateStdoutConsole(), report);
         return rows.Any(row => row.Error is not null) ? ExitCodes.RuntimeError : ExitCodes.Success;
     }

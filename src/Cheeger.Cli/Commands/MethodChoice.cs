@@ -13,8 +13,11 @@ internal abstract record MethodChoice
     /// <summary>The method.</summary>
     public abstract ClusteringMethod Method { get; }
 
-    /// <summary>The method's request on <paramref name="data"/>; time it spends preparing goes to <paramref name="phases"/>.</summary>
-    public abstract ClusteringRequest For(Dataset data, PhaseTimings phases);
+    /// <summary>
+    /// The method's request on <paramref name="data"/>; time it spends preparing goes to <paramref name="phases"/>, and
+    /// the run reports its progress to <paramref name="progress"/> where the method reports any.
+    /// </summary>
+    public abstract ClusteringRequest For(Dataset data, PhaseTimings phases, IProgress<IsoperimetricProgress>? progress);
 }
 
 /// <summary>k-means with its options.</summary>
@@ -24,7 +27,7 @@ internal sealed record KMeansChoice(KMeansOptions Options) : MethodChoice
     public override ClusteringMethod Method => ClusteringMethod.KMeans;
 
     /// <summary>The request with the shared initial centroids, whose drawing is timed as the run's first phase.</summary>
-    public override ClusteringRequest For(Dataset data, PhaseTimings phases)
+    public override ClusteringRequest For(Dataset data, PhaseTimings phases, IProgress<IsoperimetricProgress>? progress)
     {
         long start = Stopwatch.GetTimestamp();
         var request = KMeansRequest.WithSharedStart(data, Options);
@@ -40,5 +43,6 @@ internal sealed record IsoperimetricChoice(IsoperimetricOptions Options) : Metho
     public override ClusteringMethod Method => ClusteringMethod.Isoperimetric;
 
     /// <inheritdoc />
-    public override ClusteringRequest For(Dataset data, PhaseTimings phases) => new IsoperimetricRequest(data, Options);
+    public override ClusteringRequest For(Dataset data, PhaseTimings phases, IProgress<IsoperimetricProgress>? progress) =>
+        new IsoperimetricRequest(data, Options) { Progress = progress };
 }

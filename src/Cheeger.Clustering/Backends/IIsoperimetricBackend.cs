@@ -11,5 +11,15 @@ public interface IIsoperimetricBackend : IClusteringBackend
 
     /// <summary>Clusters <paramref name="data"/>; the result carries raw labels (−1 = outlier) and the tree stages.</summary>
     /// <remarks>A <see cref="IsoperimetricOptions.SpanningTree"/> outside <see cref="SpanningTrees"/> is refused (<see cref="ClusteringInputException"/>).</remarks>
-    IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default);
+    IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation);
+
+    /// <summary>
+    /// As <see cref="Run(Dataset, IsoperimetricOptions, CancellationToken)"/>, reporting to <paramref name="progress"/>
+    /// (null: nothing) on the calling thread how far the run has got (<see cref="IsoperimetricProgress"/>); a backend
+    /// that reports nothing runs as the other overload.
+    /// </summary>
+    /// <remarks>An exception <paramref name="progress"/> throws ends the run and reaches the caller.</remarks>
+    IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, IProgress<IsoperimetricProgress>? progress = null,
+        CancellationToken cancellation = default) =>
+        Run(data, options, cancellation);
 }

@@ -37,15 +37,23 @@ public static class EpsilonSearch
     /// upper end. <paramref name="tolerance"/> is τ (relative), <paramref name="maxSteps"/> bounds the halvings.
     /// </summary>
     /// <exception cref="ClusteringInputException">the cost scale overflows a double while bracketing.</exception>
-    public static SearchOutcome Run(ITreeDecider decider, int k, double tolerance, int maxSteps, CancellationToken cancellation = default)
+    public static SearchOutcome Run(ITreeDecider decider, int k, double tolerance, int maxSteps, CancellationToken cancellation) =>
+        Run(decider, k, tolerance, maxSteps, progress: null, cancellation);
+
+    /// <summary>As <see cref="Run(ITreeDecider, int, double, int, CancellationToken)"/>, reporting each probe to <paramref name="progress"/> (<see cref="IsoperimetricStage.Search"/>).</summary>
+    /// <exception cref="ClusteringInputException">the cost scale overflows a double while bracketing.</exception>
+    public static SearchOutcome Run(ITreeDecider decider, int k, double tolerance, int maxSteps,
+        IProgress<IsoperimetricProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(decider);
         var probes = new List<SearchProbe>();
+        int doublings = 0, leadingSuccesses = 0;
         int Probe(double epsilon)
         {
             cancellation.ThrowIfCancellationRequested();
             int count = decider.Count(epsilon);
             probes.Add(new SearchProbe(epsilon, count));
+            SearchProgress.Probed(progress, probes.Count, SearchProgress.ExpectedProbes(tolerance, maxSteps, doublings, leadingSuccesses));
             return count;
         }
 
@@ -54,6 +62,7 @@ public static class EpsilonSearch
         {
             // Only rounding can make the k cheapest singletons fail at 1.5·c_k; widen the bracket.
             hi *= 2;
+            doublings++;
             if (!double.IsFinite(hi))
                 throw new ClusteringInputException("The ε search found no bracket below the largest double; the costs overflow (is β or σ extreme?).");
         }
@@ -70,8 +79,15 @@ public static class EpsilonSearch
             double mid = 0.5 * (lo + hi);
             if (!(lo < mid && mid < hi)) break;
             halvings++;
-            if (Probe(mid) >= k) hi = mid;
-            else lo = mid;
+            if (Probe(mid) >= k)
+            {
+                if (lo == 0) leadingSuccesses++;
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
         }
         return new SearchOutcome { EpsilonHigh = hi, EpsilonLow = lo, Halvings = halvings, Probes = probes, Decision = decider.Decide(hi) };
     }

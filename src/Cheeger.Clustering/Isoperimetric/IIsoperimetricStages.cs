@@ -15,8 +15,11 @@ public interface IIsoperimetricStages : IDisposable
     /// <summary>The spanning-tree algorithms these stages build (<see cref="SpanningTreeAlgorithm.Auto"/> always among them).</summary>
     IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees { get; }
 
-    /// <summary>Spec §2.2/§6.1: the tree of <paramref name="data"/> by <paramref name="algorithm"/> (one of <see cref="SpanningTrees"/>).</summary>
-    SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, CancellationToken cancellation);
+    /// <summary>
+    /// Spec §2.2/§6.1: the tree of <paramref name="data"/> by <paramref name="algorithm"/> (one of <see cref="SpanningTrees"/>),
+    /// reporting its rounds or steps to <paramref name="progress"/> (<see cref="IsoperimetricStage.SpanningTree"/>) from the calling thread.
+    /// </summary>
+    SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, IProgress<IsoperimetricProgress>? progress, CancellationToken cancellation);
 
     /// <summary>Spec §2.4 "graph": the weighted degree of every point in the complete graph (<see cref="Isoperimetric.GraphDegree"/>).</summary>
     double[] GraphDegree(Dataset data, FlowKernel kernel, double sigma, CancellationToken cancellation);

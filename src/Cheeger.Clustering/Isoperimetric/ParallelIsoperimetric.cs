@@ -33,8 +33,13 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
     public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => ParallelIsoperimetricStages.Offered;
 
     /// <inheritdoc/>
-    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default) =>
-        IsoperimetricPipeline.Run(Name, data, options, CreateStages, cancellation);
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation) =>
+        Run(data, options, progress: null, cancellation);
+
+    /// <inheritdoc/>
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, IProgress<IsoperimetricProgress>? progress = null,
+        CancellationToken cancellation = default) =>
+        IsoperimetricPipeline.Run(Name, data, options, CreateStages, progress, cancellation);
 
     private ParallelIsoperimetricStages CreateStages(Dataset data, IsoperimetricOptions options)
     {

@@ -21,14 +21,14 @@ internal sealed class ParallelIsoperimetricStages(int workers, int minParallelLe
     public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => Offered;
 
     /// <inheritdoc/>
-    public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, CancellationToken cancellation)
+    public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, IProgress<IsoperimetricProgress>? progress, CancellationToken cancellation)
     {
         if (algorithm == SpanningTreeAlgorithm.Auto) algorithm = SpanningTreeChoice.Automatic(data.Count, data.Dimension);
         return algorithm switch
         {
-            SpanningTreeAlgorithm.Prim => ParallelPrimTreeBuilder.Build(data, _pool, cancellation),
-            SpanningTreeAlgorithm.Boruvka => BruteForceBoruvka.Build(data, _pool, cancellation),
-            SpanningTreeAlgorithm.Kdtree => KdTreeBoruvka.Build(data, _pool, cancellation),
+            SpanningTreeAlgorithm.Prim => ParallelPrimTreeBuilder.Build(data, _pool, cancellation, progress),
+            SpanningTreeAlgorithm.Boruvka => BruteForceBoruvka.Build(data, _pool, cancellation, progress),
+            SpanningTreeAlgorithm.Kdtree => KdTreeBoruvka.Build(data, _pool, cancellation, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a spanning-tree algorithm."),
         };
     }

@@ -24,7 +24,8 @@ internal static class ParallelPrimTreeBuilder
     /// <summary>Vertices are dealt to workers in blocks of this many, so that sorted data spreads evenly.</summary>
     private const int BlockSize = 16;
 
-    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation)
+    /// <summary>The tree of <paramref name="data"/>; worker 0, the calling thread, reports every few percent of the vertices joined to <paramref name="progress"/>.</summary>
+    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation, IProgress<IsoperimetricProgress>? progress = null)
     {
         int n = data.Count;
         var parent = new int[n];
@@ -33,7 +34,7 @@ internal static class ParallelPrimTreeBuilder
         parent[0] = -1;
         if (n > 1)
         {
-            var shared = new Shared(data, pool, parent, squaredLength, order, cancellation);
+            var shared = new Shared(data, pool, parent, squaredLength, order, cancellation, progress);
             pool.Run(w => new Worker(shared, w).Run());
             if (shared.Stopped) cancellation.ThrowIfCancellationRequested();
         }
@@ -55,7 +56,8 @@ internal static class ParallelPrimTreeBuilder
     }
 
     /// <summary>What the workers share: the input, the output arrays and the per-step candidates.</summary>
-    private sealed class Shared(Dataset data, WorkerPool pool, int[] parent, double[] squaredLength, int[] order, CancellationToken cancellation)
+    private sealed class Shared(Dataset data, WorkerPool pool, int[] parent, double[] squaredLength, int[] order, CancellationToken cancellation,
+        IProgress<IsoperimetricProgress>? progress)
     {
         public readonly Dataset Data = data;
         public readonly WorkerPool Pool = pool;
@@ -63,6 +65,7 @@ internal static class ParallelPrimTreeBuilder
         public readonly double[] SquaredLength = squaredLength;
         public readonly int[] Order = order;
         public readonly CancellationToken Cancellation = cancellation;
+        public readonly IProgress<IsoperimetricProgress>? Progress = progress;
         public readonly Candidate[] Candidates = new Candidate[2 * pool.Size];
         public readonly int[] Position = new int[data.Count];      // index of a vertex in its owner's packed arrays
         public volatile bool Stopped;
@@ -118,6 +121,7 @@ internal static class ParallelPrimTreeBuilder
             int n = s.Data.Count, workers = s.Pool.Size;
             var barrier = s.Pool.Barrier;
             int u = 0;
+            int stride = SpanningTreeProgress.PrimStride(n);
             for (int t = 0; t < n - 1; t++)
             {
                 var local = Step(u, assign: t == 0);
@@ -143,6 +147,7 @@ internal static class ParallelPrimTreeBuilder
                     s.Order[t + 1] = u;
                     s.Parent[u] = best.Parent;
                     s.SquaredLength[u] = best.Key;
+                    if ((t + 1) % stride == 0 || t == n - 2) SpanningTreeProgress.Joined(s.Progress, t + 2, n);
                 }
             }
         }

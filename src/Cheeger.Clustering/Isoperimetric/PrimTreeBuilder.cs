@@ -10,7 +10,10 @@ namespace Cheeger.Clustering.Isoperimetric;
 public static class PrimTreeBuilder
 {
     /// <summary>Builds the tree of <paramref name="data"/>, rooted at vertex 0.</summary>
-    public static SpanningTree Build(Dataset data, CancellationToken cancellation = default)
+    public static SpanningTree Build(Dataset data, CancellationToken cancellation) => Build(data, progress: null, cancellation);
+
+    /// <summary>Builds the tree of <paramref name="data"/>, rooted at vertex 0, reporting every few percent of the vertices joined to <paramref name="progress"/>.</summary>
+    public static SpanningTree Build(Dataset data, IProgress<IsoperimetricProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         int n = data.Count;
@@ -18,6 +21,7 @@ public static class PrimTreeBuilder
         var key = new double[n];            // d² of each vertex's kept edge; the parent edge once it is in the tree
         var inTree = new bool[n];
         var order = new int[n];
+        int stride = SpanningTreeProgress.PrimStride(n);
 
         parent[0] = -1;
         inTree[0] = true;
@@ -40,6 +44,7 @@ public static class PrimTreeBuilder
             }
             inTree[u] = true;
             order[t] = u;
+            if (t % stride == 0 || t == n - 1) SpanningTreeProgress.Joined(progress, t + 1, n);
 
             var row = data.Row(u);
             for (int v = 1; v < n; v++)

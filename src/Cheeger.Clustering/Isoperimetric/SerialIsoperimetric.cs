@@ -20,8 +20,13 @@ public sealed class SerialIsoperimetric : IIsoperimetricBackend
     public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => SerialIsoperimetricStages.Offered;
 
     /// <inheritdoc/>
-    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default) =>
-        IsoperimetricPipeline.Run(Name, data, options, CreateStages, cancellation);
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation) =>
+        Run(data, options, progress: null, cancellation);
+
+    /// <inheritdoc/>
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, IProgress<IsoperimetricProgress>? progress = null,
+        CancellationToken cancellation = default) =>
+        IsoperimetricPipeline.Run(Name, data, options, CreateStages, progress, cancellation);
 
     private static SerialIsoperimetricStages CreateStages(Dataset data, IsoperimetricOptions options)
     {

@@ -12,8 +12,8 @@ internal sealed class SerialIsoperimetricStages : IIsoperimetricStages
     public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => Offered;
 
     /// <inheritdoc/>
-    public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, CancellationToken cancellation) =>
-        PrimTreeBuilder.Build(data, cancellation);
+    public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, IProgress<IsoperimetricProgress>? progress, CancellationToken cancellation) =>
+        PrimTreeBuilder.Build(data, progress, cancellation);
 
     /// <inheritdoc/>
     public double[] GraphDegree(Dataset data, FlowKernel kernel, double sigma, CancellationToken cancellation) =>

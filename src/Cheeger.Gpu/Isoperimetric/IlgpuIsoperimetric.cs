@@ -70,7 +70,7 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
     /// <summary>Device buffer (re)allocations so far; runs that fit the current buffers add none.</summary>
     internal int BufferAllocations => _buffers?.Allocations ?? 0;
 
-    /// <summary>A device decider on this instance's accelerator for <paramref name="tree"/> (for tests; not thread-safe with <see cref="Run"/>).</summary>
+    /// <summary>A device decider on this instance's accelerator for <paramref name="tree"/> (for tests; not thread-safe with <see cref="Run(Dataset, IsoperimetricOptions, IProgress{IsoperimetricProgress}, CancellationToken)"/>).</summary>
     internal DeviceTreeDecider DeciderFor(WeightedTree tree) => new(tree, _kernels!, _buffers!, _device!.Accelerator.DefaultStream);
 
     /// <inheritdoc/>
@@ -90,7 +90,13 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
         };
 
     /// <inheritdoc/>
-    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation = default)
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, CancellationToken cancellation) =>
+        Run(data, options, progress: null, cancellation);
+
+    /// <inheritdoc/>
+    /// <remarks>The start of each stage and each probe of the search; the device's spanning tree reports no rounds.</remarks>
+    public IsoperimetricResult Run(Dataset data, IsoperimetricOptions options, IProgress<IsoperimetricProgress>? progress = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -103,11 +109,11 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return RunOnDevice(data, options, cancellation);
+            return RunOnDevice(data, options, progress, cancellation);
         }
     }
 
-    private IsoperimetricResult RunOnDevice(Dataset data, IsoperimetricOptions options, CancellationToken cancellation)
+    private IsoperimetricResult RunOnDevice(Dataset data, IsoperimetricOptions options, IProgress<IsoperimetricProgress>? progress, CancellationToken cancellation)
     {
         var kernels = _kernels!;
         var buffers = _buffers!;
@@ -118,12 +124,14 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
         long start = Stopwatch.GetTimestamp();
         if (options.Standardize)
         {
+            progress?.Report(IsoperimetricProgress.Start(IsoperimetricStage.Standardize));
             data = FeatureStandardizer.Standardize(data);
             timings.AddSince("standardize", start);
         }
         int n = data.Count, d = data.Dimension;
 
         start = Stopwatch.GetTimestamp();
+        progress?.Report(IsoperimetricProgress.Start(IsoperimetricStage.SpanningTree));
         UploadColumns(data, buffers, stream);
         var tree = UsesBoruvka(n, options.SpanningTree)
             ? DeviceBoruvkaTree.Build(kernels, buffers, stream, n, d, cancellation)
@@ -131,20 +139,24 @@ public sealed class IlgpuIsoperimetric : IIsoperimetricBackend, IDisposable
         timings.AddSince("mst", start);
 
         start = Stopwatch.GetTimestamp();
+        progress?.Report(IsoperimetricProgress.Start(IsoperimetricStage.Weights));
         double sigma = TreeWeighting.Sigma(tree, options);
         var weighted = TreeWeighting.Build(data, tree, sigma, options, cancellation);
         var decider = new DeviceTreeDecider(weighted, kernels, buffers, stream);
         timings.AddSince("weights", start);
 
         start = Stopwatch.GetTimestamp();
-        var search = EpsilonSearch.Run(decider, options.K, options.SearchTolerance, options.MaxSearchSteps, cancellation);
+        progress?.Report(IsoperimetricProgress.Start(IsoperimetricStage.Search));
+        var search = EpsilonSearch.Run(decider, options.K, options.SearchTolerance, options.MaxSearchSteps, progress, cancellation);
         var selected = ClusterSelection.Select(weighted, search.Decision, options.K);
         timings.AddSince("search", start);
 
         start = Stopwatch.GetTimestamp();
+        progress?.Report(IsoperimetricProgress.Start(IsoperimetricStage.Labels));
         int[] labels = Label(kernels, buffers, accelerator, selected.IsSelectedTop);
         int[]? full = options.FullLabels ? NearestFill(kernels, buffers, stream, labels, n, d) : null;
         timings.AddSince("labels", start);
+        progress?.Report(IsoperimetricProgress.Finished);
 
         return IsoperimetricResult.FromStages(Name, timings, labels, full, selected, search, sigma, tree, weighted, options.IncludeTree);
     }

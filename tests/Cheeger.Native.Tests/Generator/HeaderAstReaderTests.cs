@@ -65,7 +65,28 @@ public sealed class HeaderAstReaderTests : IDisposable
         Assert.IsType<FunctionDeclaration>(declarations[2]);
     }
 
+    [Fact]
+    public void ReadsAFunctionPointerTypedefAsACallback()
+    {
+        IReadOnlyList<HeaderDeclaration> declarations = Read("""
+            #include <stdint.h>
+            /* Hears about it. */
+            typedef void (*listener)(void* user_data, int32_t code, double value);
+            typedef int32_t (*getter)(void);
+            """);
+
+        var listener = Assert.IsType<CallbackDeclaration>(declarations[0]);
+        Assert.Equal("Hears about it.", listener.Comment);
+        Assert.True(listener.ReturnType.IsVoid);
+        Assert.Equal(["void *", "int32_t", "double"], listener.ParameterTypes.Select(t => t.Spelling));
+        Assert.Equal("typedef void (*listener)(void *, int32_t, double);", listener.Typedef);
+        var getter = Assert.IsType<CallbackDeclaration>(declarations[1]);
+        Assert.Equal("int32_t", getter.ReturnType.Spelling);
+        Assert.Empty(getter.ParameterTypes);
+    }
+
     [Theory]
+    [InlineData("typedef void (*nested)(void (*inner)(int));", "void (*)(void (*)(int))")]
     [InlineData("typedef union u { int a; float b; } u;", "union u")]
     [InlineData("typedef struct s { int bits : 3; } s;", "bit-field s.bits")]
     [InlineData("int printf_like(const char* format, ...);", "variadic function printf_like")]

@@ -49,11 +49,13 @@ public sealed class StructLayoutTests
         var fromHeader = header.Declarations.OfType<StructDeclaration>()
             .Select(s => BindingsConventions.Cheeger.TypeName(s.Name)).ToHashSet();
 
-        // Sequential value types of the bindings, less the handle wrappers and the inline-array buffers.
+        // Sequential value types of the bindings, less the handle and callback wrappers and the inline-array buffers.
+        var wrappers = header.Declarations.Where(d => d is HandleDeclaration or CallbackDeclaration)
+            .Select(d => BindingsConventions.Cheeger.TypeName(d.Name)).ToHashSet();
         string[] generated = typeof(NativeMethods).Assembly.GetExportedTypes()
             .Where(t => t is { IsValueType: true, IsEnum: false, IsLayoutSequential: true, IsNested: false })
             .Where(t => t.GetCustomAttribute<InlineArrayAttribute>() is null)
-            .Where(t => header.Declarations.OfType<HandleDeclaration>().All(h => BindingsConventions.Cheeger.TypeName(h.Name) != t.Name))
+            .Where(t => !wrappers.Contains(t.Name))
             .Where(t => t.Namespace == BindingsConventions.Cheeger.Namespace && t != typeof(NativeVersion))
             .Select(t => t.Name).ToArray();
 

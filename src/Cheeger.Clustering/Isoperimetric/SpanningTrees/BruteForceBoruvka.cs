@@ -24,8 +24,8 @@ internal sealed class BruteForceBoruvka : IChunkWork
         Array.Fill(_components.BestOther, -1);
     }
 
-    /// <summary>The minimum spanning tree of <paramref name="data"/>, rooted at vertex 0 in Prim's order.</summary>
-    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation)
+    /// <summary>The minimum spanning tree of <paramref name="data"/>, rooted at vertex 0 in Prim's order; each round is reported to <paramref name="progress"/>.</summary>
+    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation, IProgress<IsoperimetricProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pool);
@@ -36,6 +36,7 @@ internal sealed class BruteForceBoruvka : IChunkWork
             cancellation.ThrowIfCancellationRequested();
             pool.Run(run, chunks);
             run._components.Merge();
+            SpanningTreeProgress.Round(progress, run._components.Count, data.Count);
         }
         return PrimOrderOnTree.Build(data.Count, run._components.Edges);
     }

@@ -58,8 +58,8 @@ internal sealed class KdTreeBoruvka
         _search = new Round(this, searching: true);
     }
 
-    /// <summary>The minimum spanning tree of <paramref name="data"/>, rooted at vertex 0 in Prim's order.</summary>
-    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation)
+    /// <summary>The minimum spanning tree of <paramref name="data"/>, rooted at vertex 0 in Prim's order; each round is reported to <paramref name="progress"/>.</summary>
+    public static SpanningTree Build(Dataset data, WorkerPool pool, CancellationToken cancellation, IProgress<IsoperimetricProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pool);
@@ -76,6 +76,7 @@ internal sealed class KdTreeBoruvka
             pool.Run(run._keepReports, chunks);
             pool.Run(run._search, chunks);
             run._components.Merge();
+            SpanningTreeProgress.Round(progress, run._components.Count, data.Count);
         }
         return PrimOrderOnTree.Build(n, run._components.Edges);
     }
