@@ -16,8 +16,8 @@ public static class CheegerConstants
     /// <summary><c>#define CHEEGER_VERSION_MAJOR 0</c></summary>
     public const int VersionMajor = 0;
 
-    /// <summary><c>#define CHEEGER_VERSION_MINOR 3</c></summary>
-    public const int VersionMinor = 3;
+    /// <summary><c>#define CHEEGER_VERSION_MINOR 4</c></summary>
+    public const int VersionMinor = 4;
 
     /// <summary><c>#define CHEEGER_VERSION_PATCH 0</c></summary>
     public const int VersionPatch = 0;

@@ -32,7 +32,7 @@ extern "C" {
 
 /* Version of this header; the library reports its own through cheeger_version_get. */
 #define CHEEGER_VERSION_MAJOR 0
-#define CHEEGER_VERSION_MINOR 3
+#define CHEEGER_VERSION_MINOR 4
 #define CHEEGER_VERSION_PATCH 0
 
 /* Rows per chunk of the parallel k-means backends: each chunk sums its own deltas, merged in chunk order, so the
