@@ -45,6 +45,8 @@ public sealed class LevelTreeDecider : ITreeDecider
     private readonly bool[] _joined;
     private readonly int[] _rep;
     private readonly long[] _workerCounts;      // one slot per worker, 8 longs apart (no false sharing)
+    private Probe _probe;                       // the decision the pool's workers run
+    private Action<int>? _workOnPool;           // made once, so that a decision allocates nothing
 
     /// <summary>A decider that runs on the calling thread only.</summary>
     public LevelTreeDecider(WeightedTree tree) : this(tree, null, DefaultMinParallelWidth)
@@ -141,7 +143,8 @@ public sealed class LevelTreeDecider : ITreeDecider
             return (int)_workerCounts[0];
         }
         var pool = _pool!;
-        pool.Run(w => Work(w, pool.Size, pool.Barrier, epsilon, strict, representatives));
+        _probe = new Probe(epsilon, strict, representatives);
+        pool.Run(_workOnPool ??= w => Work(w, _pool!.Size, _pool.Barrier, _probe.Epsilon, _probe.Strict, _probe.Representatives));
         long count = 0;
         for (int w = 0; w < pool.Size; w++) count += _workerCounts[8 * w];
         return (int)count;
@@ -244,6 +247,9 @@ public sealed class LevelTreeDecider : ITreeDecider
         }
         return [.. plan];
     }
+
+    /// <summary>One decision's parameters.</summary>
+    private readonly record struct Probe(double Epsilon, bool Strict, bool Representatives);
 
     /// <summary>Levels <see cref="Deepest"/> down to <see cref="Shallowest"/>; a parallel segment has one level.</summary>
     private readonly record struct Segment(int Deepest, int Shallowest, bool Parallel);

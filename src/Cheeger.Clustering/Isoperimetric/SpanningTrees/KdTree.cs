@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cheeger.Clustering.Data;
 using Cheeger.Clustering.Threading;
 
@@ -121,10 +122,30 @@ internal sealed class KdTree
     }
 
     /// <summary><see cref="BoxLowerBound(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/> on d values from each reference, unchecked (the search's inner loop).</summary>
+    /// <remarks>
+    /// Two dimensions at a time with SIMD: the gap is max(low_j − q_j, q_j − high_j, 0), of the same magnitude as the
+    /// scalar one (a rounded difference negates exactly), so its square is the same; the squares are then added one by
+    /// one in dimension order, as the scalar loop adds them.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double BoxLowerBound(ref double q, ref double low, ref double high, int d)
     {
         double sum = 0;
-        for (int j = 0; j < d; j++)
+        int j = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; j + 2 <= d; j += 2)
+            {
+                var x = Vector128.LoadUnsafe(ref q, (nuint)j);
+                var gap = Vector128.MaxNative(
+                    Vector128.MaxNative(Vector128.LoadUnsafe(ref low, (nuint)j) - x, x - Vector128.LoadUnsafe(ref high, (nuint)j)),
+                    Vector128<double>.Zero);
+                var square = gap * gap;
+                sum += square.GetElement(0);
+                sum += square.GetElement(1);
+            }
+        }
+        for (; j < d; j++)
         {
             double x = Unsafe.Add(ref q, j), lo = Unsafe.Add(ref low, j), hi = Unsafe.Add(ref high, j);
             double gap = 0;
@@ -200,21 +221,25 @@ internal sealed class KdTree
     /// </summary>
     private void Select(int j, int first, int middle, int last)
     {
+        // Unchecked: every position below lies in [first, last).
+        ref double x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Coordinates), j);
+        ref int vertexAt = ref MemoryMarshal.GetArrayDataReference(VertexAt);
+        int d = Dimension;
         int left = first, right = last - 1;
         while (right > left)
         {
             // Median of three as the pivot, so sorted input does not make it quadratic.
             int mid = left + (right - left) / 2;
-            if (Precedes(j, mid, left)) Swap(mid, left);
-            if (Precedes(j, right, left)) Swap(right, left);
-            if (Precedes(j, right, mid)) Swap(right, mid);
-            double pivotX = Coordinates[(long)mid * Dimension + j];
-            int pivotVertex = VertexAt[mid];
+            if (Precedes(ref x, ref vertexAt, d, mid, left)) Swap(mid, left);
+            if (Precedes(ref x, ref vertexAt, d, right, left)) Swap(right, left);
+            if (Precedes(ref x, ref vertexAt, d, right, mid)) Swap(right, mid);
+            double pivotX = Unsafe.Add(ref x, mid * d);
+            int pivotVertex = Unsafe.Add(ref vertexAt, mid);
             int i = left, r = right;
             while (i <= r)
             {
-                while (Precedes(j, i, pivotX, pivotVertex)) i++;
-                while (Follows(j, r, pivotX, pivotVertex)) r--;
+                while (Precedes(Unsafe.Add(ref x, i * d), Unsafe.Add(ref vertexAt, i), pivotX, pivotVertex)) i++;
+                while (Precedes(pivotX, pivotVertex, Unsafe.Add(ref x, r * d), Unsafe.Add(ref vertexAt, r))) r--;
                 if (i <= r)
                 {
                     Swap(i, r);
@@ -228,29 +253,21 @@ internal sealed class KdTree
         }
     }
 
-    /// <summary>True when the point at position a comes before the one at b by (x_j, vertex).</summary>
-    private bool Precedes(int j, int a, int b) => Precedes(j, a, Coordinates[(long)b * Dimension + j], VertexAt[b]);
+    /// <summary>True when the point at position a comes before the one at b by (x_j, vertex), x_j read from <paramref name="x"/> with stride d.</summary>
+    private static bool Precedes(ref double x, ref int vertexAt, int d, int a, int b) =>
+        Precedes(Unsafe.Add(ref x, a * d), Unsafe.Add(ref vertexAt, a), Unsafe.Add(ref x, b * d), Unsafe.Add(ref vertexAt, b));
 
-    private bool Precedes(int j, int p, double x, int vertex)
-    {
-        double xp = Coordinates[(long)p * Dimension + j];
-        return xp < x || (xp == x && VertexAt[p] < vertex);
-    }
-
-    private bool Follows(int j, int p, double x, int vertex)
-    {
-        double xp = Coordinates[(long)p * Dimension + j];
-        return xp > x || (xp == x && VertexAt[p] > vertex);
-    }
+    private static bool Precedes(double xa, int va, double xb, int vb) => xa < xb || (xa == xb && va < vb);
 
     /// <summary>Swaps the rows and vertices at two positions.</summary>
     private void Swap(int a, int b)
     {
-        (VertexAt[a], VertexAt[b]) = (VertexAt[b], VertexAt[a]);
+        ref int vertexAt = ref MemoryMarshal.GetArrayDataReference(VertexAt);
+        (Unsafe.Add(ref vertexAt, a), Unsafe.Add(ref vertexAt, b)) = (Unsafe.Add(ref vertexAt, b), Unsafe.Add(ref vertexAt, a));
         int d = Dimension;
-        var rowA = Coordinates.AsSpan(a * d, d);
-        var rowB = Coordinates.AsSpan(b * d, d);
-        for (int j = 0; j < d; j++) (rowA[j], rowB[j]) = (rowB[j], rowA[j]);
+        ref double rowA = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Coordinates), a * d);
+        ref double rowB = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Coordinates), b * d);
+        for (int j = 0; j < d; j++) (Unsafe.Add(ref rowA, j), Unsafe.Add(ref rowB, j)) = (Unsafe.Add(ref rowB, j), Unsafe.Add(ref rowA, j));
     }
 
     /// <summary>One level's nodes, split in chunks of about the same number of points (the nodes of a level are about equal).</summary>

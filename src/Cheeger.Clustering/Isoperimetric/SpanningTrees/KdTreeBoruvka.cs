@@ -145,6 +145,12 @@ internal sealed class KdTreeBoruvka
     }
 
     /// <summary>The least outgoing edge of tree position <paramref name="position"/> (see the remarks).</summary>
+    /// <remarks>
+    /// The search starts at the position's own leaf (or at the largest node above it wholly in the component, which it
+    /// skips) and then takes the sibling of every node on the path up to the root, deepest first, each searched nearer
+    /// child first: the order of a nearest-first descent from the root, without the descent's bounds and stack entries
+    /// for the path itself (its boxes hold the query: bound 0).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // called n times a round: no slow first tier
     private void SearchFrom(int position)
     {
@@ -156,9 +162,11 @@ internal sealed class KdTreeBoruvka
         ref double coordinates = ref MemoryMarshal.GetArrayDataReference(tree.Coordinates);
         ref double low = ref MemoryMarshal.GetArrayDataReference(tree.Low);
         ref double high = ref MemoryMarshal.GetArrayDataReference(tree.High);
+        ref int firstChild = ref MemoryMarshal.GetArrayDataReference(tree.FirstChild);
+        ref int leastVertex = ref MemoryMarshal.GetArrayDataReference(tree.LeastVertex);
+        ref int nodeComponent = ref MemoryMarshal.GetArrayDataReference(_nodeComponent);
         ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_components.Component);
         ref double q = ref Unsafe.Add(ref coordinates, position * d);
-        var query = MemoryMarshal.CreateReadOnlySpan(ref q, d);
         ref double shared = ref _componentBound[component];
         double best = double.PositiveInfinity;
         int other = -1;             // the vertex at the far end of the best edge so far
@@ -166,48 +174,71 @@ internal sealed class KdTreeBoruvka
         bool cut = false;
         double leastCut = double.PositiveInfinity;     // the least lower bound of a node skipped for the shared bound alone
 
-        Span<PendingNode> stack = stackalloc PendingNode[SearchStackDepth];
-        int top = 0;
-        stack[top++] = new PendingNode(0, 0);
-        while (top > 0)
+        // The path from the root to the position's leaf, or to the first node on the way that lies in the component.
+        Span<int> path = stackalloc int[SearchStackDepth];
+        int depth = 0;
+        for (int node = 0; ; )
         {
-            var at = stack[--top];
-            // Skipped: all its points in this component; or none can beat the search's best; or (setting cut) only
-            // the component's shared bound says so.
-            if (_nodeComponent[at.Node] == component) continue;
-            if (other >= 0 && (at.LowerBound > best || (at.LowerBound == best && tree.LeastVertex[at.Node] > other))) continue;
-            if (at.LowerBound > Volatile.Read(ref shared))
+            path[depth++] = node;
+            int child = Unsafe.Add(ref firstChild, node);
+            if (child < 0 || Unsafe.Add(ref nodeComponent, node) == component) break;
+            node = position < tree.Begin[child + 1] ? child : child + 1;
+        }
+
+        Span<PendingNode> stack = stackalloc PendingNode[SearchStackDepth];
+        for (int level = depth - 1; level >= 0; level--)
+        {
+            int top = 0;
+            if (level == depth - 1)
             {
-                cut = true;
-                leastCut = Math.Min(leastCut, at.LowerBound);
-                continue;
+                stack[top++] = new PendingNode(path[level], 0);
             }
-            int child = tree.FirstChild[at.Node];
-            if (child >= 0)
+            else
             {
-                double nearBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, child * d), ref Unsafe.Add(ref high, child * d), d);
-                double farBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, (child + 1) * d), ref Unsafe.Add(ref high, (child + 1) * d), d);
-                // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
-                bool leftFirst = nearBound <= farBound;
-                stack[top++] = leftFirst ? new PendingNode(child + 1, farBound) : new PendingNode(child, nearBound);
-                stack[top++] = leftFirst ? new PendingNode(child, nearBound) : new PendingNode(child + 1, farBound);
-                continue;
+                int child = Unsafe.Add(ref firstChild, path[level]);
+                int sibling = path[level + 1] == child ? child + 1 : child;
+                stack[top++] = new PendingNode(sibling, KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, sibling * d), ref Unsafe.Add(ref high, sibling * d), d));
             }
-            int before = other;
-            for (int p = tree.Begin[at.Node]; p < tree.End[at.Node]; p++)
+            while (top > 0)
             {
-                if (Unsafe.Add(ref componentAt, p) == component) continue;
-                double d2 = SquaredDistance.Between(query, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref coordinates, p * d), d));
-                if (d2 > best) continue;
-                int u = tree.VertexAt[p];
-                if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
+                var at = stack[--top];
+                // Skipped: all its points in this component; or none can beat the search's best; or (setting cut) only
+                // the component's shared bound says so.
+                if (Unsafe.Add(ref nodeComponent, at.Node) == component) continue;
+                if (other >= 0 && (at.LowerBound > best || (at.LowerBound == best && Unsafe.Add(ref leastVertex, at.Node) > other))) continue;
+                if (at.LowerBound > Volatile.Read(ref shared))
                 {
-                    best = d2;
-                    other = u;
-                    otherPosition = p;
+                    cut = true;
+                    leastCut = Math.Min(leastCut, at.LowerBound);
+                    continue;
                 }
+                int child = Unsafe.Add(ref firstChild, at.Node);
+                if (child >= 0)
+                {
+                    double nearBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, child * d), ref Unsafe.Add(ref high, child * d), d);
+                    double farBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, (child + 1) * d), ref Unsafe.Add(ref high, (child + 1) * d), d);
+                    // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
+                    bool leftFirst = nearBound <= farBound;
+                    stack[top++] = leftFirst ? new PendingNode(child + 1, farBound) : new PendingNode(child, nearBound);
+                    stack[top++] = leftFirst ? new PendingNode(child, nearBound) : new PendingNode(child + 1, farBound);
+                    continue;
+                }
+                int before = other;
+                for (int p = tree.Begin[at.Node], end = tree.End[at.Node]; p < end; p++)
+                {
+                    if (Unsafe.Add(ref componentAt, p) == component) continue;
+                    double d2 = SquaredDistance.Between(ref q, ref Unsafe.Add(ref coordinates, p * d), d);
+                    if (d2 > best) continue;
+                    int u = tree.VertexAt[p];
+                    if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
+                    {
+                        best = d2;
+                        other = u;
+                        otherPosition = p;
+                    }
+                }
+                if (other != before) LowerTo(ref shared, best);
             }
-            if (other != before) LowerTo(ref shared, best);
         }
         _components.BestLength[position] = best;
         _components.BestOther[position] = otherPosition;
