@@ -221,8 +221,8 @@ internal static class ParallelPrimTreeBuilder
 
         /// <summary>
         /// d² from the vertex that joined last to the packed vertices [begin, end) (whole lane groups), into
-        /// <see cref="_offered"/> from 0: one vertex per lane, summed in dimension order, two groups at a time (their
-        /// sums are independent chains, so one group's additions overlap the other's).
+        /// <see cref="_offered"/> from 0: one vertex per lane, summed in dimension order, four groups at a time (their
+        /// sums are independent chains, so the groups' additions overlap).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private void SquaredDistances(int begin, int end)
@@ -232,22 +232,30 @@ internal static class ParallelPrimTreeBuilder
             ref double offered = ref MemoryMarshal.GetArrayDataReference(_offered);
             ref Vector<double> joined = ref MemoryMarshal.GetArrayDataReference(_joined);
             int i = begin;
-            for (; i + 2 * width <= end; i += 2 * width)
+            for (; i + 4 * width <= end; i += 4 * width)
             {
-                var first = Vector<double>.Zero;
-                var second = Vector<double>.Zero;
+                var s0 = Vector<double>.Zero;
+                var s1 = Vector<double>.Zero;
+                var s2 = Vector<double>.Zero;
+                var s3 = Vector<double>.Zero;
                 ref double column = ref Unsafe.Add(ref columns, i);
                 for (int j = 0; j < dim; j++)
                 {
                     var x = Unsafe.Add(ref joined, j);
                     var a = Vector.LoadUnsafe(ref column) - x;
                     var b = Vector.LoadUnsafe(ref column, (nuint)width) - x;
-                    first += a * a;
-                    second += b * b;
+                    var c = Vector.LoadUnsafe(ref column, (nuint)(2 * width)) - x;
+                    var e = Vector.LoadUnsafe(ref column, (nuint)(3 * width)) - x;
+                    s0 += a * a;
+                    s1 += b * b;
+                    s2 += c * c;
+                    s3 += e * e;
                     column = ref Unsafe.Add(ref column, capacity);
                 }
-                Vector.StoreUnsafe(first, ref offered, (nuint)(i - begin));
-                Vector.StoreUnsafe(second, ref offered, (nuint)(i - begin + width));
+                Vector.StoreUnsafe(s0, ref offered, (nuint)(i - begin));
+                Vector.StoreUnsafe(s1, ref offered, (nuint)(i - begin + width));
+                Vector.StoreUnsafe(s2, ref offered, (nuint)(i - begin + 2 * width));
+                Vector.StoreUnsafe(s3, ref offered, (nuint)(i - begin + 3 * width));
             }
             for (; i < end; i += width)
             {
