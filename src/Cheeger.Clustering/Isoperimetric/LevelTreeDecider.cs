@@ -32,19 +32,11 @@ public sealed class LevelTreeDecider : ITreeDecider
     private readonly Segment[] _plan;           // bottom-up: deepest levels first
     private readonly bool _anyParallel;
 
-    // Indexed by breadth-first position.
-    private readonly int[] _vertexAt;
-    private readonly int[] _parentAt;           // position of the parent; −1 for the root
-    private readonly int[] _childStart;         // children of position p: [_childStart[p], _childStart[p + 1])
+    private readonly DecisionLayout _layout;    // by breadth-first position
     private readonly int[] _levelStart;         // level L: positions [_levelStart[L], _levelStart[L + 1])
-    private readonly double[] _flow;
-    private readonly double[] _weight;
-    private readonly double[] _potential;
-    private readonly double[] _val;
-    private readonly bool[] _good;
-    private readonly bool[] _joined;
-    private readonly int[] _rep;
     private readonly long[] _workerCounts;      // one slot per worker, 8 longs apart (no false sharing)
+    private Probe _probe;                       // the decision the pool's workers run
+    private Action<int>? _workOnPool;           // made once, so that a decision allocates nothing
 
     /// <summary>A decider that runs on the calling thread only.</summary>
     public LevelTreeDecider(WeightedTree tree) : this(tree, null, DefaultMinParallelWidth)
@@ -60,44 +52,28 @@ public sealed class LevelTreeDecider : ITreeDecider
         _pool = pool is { Size: > 1 } ? pool : null;
         int n = tree.Count;
 
-        _vertexAt = new int[n];
-        _parentAt = new int[n];
-        _childStart = new int[n + 1];
-        var positionOf = new int[n];
+        var vertexAt = new int[n];
+        var parentAt = new int[n];
+        var firstChild = new int[n];
+        var childEnd = new int[n];
         int tail = 0;
-        _vertexAt[tail++] = tree.Root;
-        _parentAt[0] = -1;
+        vertexAt[tail++] = tree.Root;
+        parentAt[0] = -1;
         for (int p = 0; p < n; p++)
         {
-            int v = _vertexAt[p];
-            positionOf[v] = p;
-            _childStart[p] = tail;
+            int v = vertexAt[p];
+            firstChild[p] = tail;
             foreach (int c in tree.ChildrenOf(v))
             {
-                _parentAt[tail] = p;
-                _vertexAt[tail++] = c;
+                parentAt[tail] = p;
+                vertexAt[tail++] = c;
             }
+            childEnd[p] = tail;
         }
-        _childStart[n] = tail;
 
         _levelStart = new int[tree.MaxDepth + 2];
-        for (int p = 0; p < n; p++) _levelStart[tree.Depth[_vertexAt[p]] + 1] = p + 1;
-
-        _flow = new double[n];
-        _weight = new double[n];
-        _potential = new double[n];
-        for (int p = 0; p < n; p++)
-        {
-            int v = _vertexAt[p];
-            _flow[p] = tree.ParentFlow[v];
-            _weight[p] = tree.VertexWeight[v];
-            _potential[p] = tree.Potential[v];
-        }
-
-        _val = new double[n];
-        _good = new bool[n];
-        _joined = new bool[n];          // the root's entry stays false; every other entry is written per call
-        _rep = new int[n];
+        for (int p = 0; p < n; p++) _levelStart[tree.Depth[vertexAt[p]] + 1] = p + 1;
+        _layout = new DecisionLayout(tree, vertexAt, parentAt, firstChild, childEnd);
         _workerCounts = new long[8 * (_pool?.Size ?? 1)];
         _plan = Plan(_levelStart, _pool is null ? int.MaxValue : minParallelWidth);
         _anyParallel = _plan.Any(s => s.Parallel);
@@ -113,24 +89,8 @@ public sealed class LevelTreeDecider : ITreeDecider
     public int Count(double epsilon, bool strict = false) => Run(epsilon, strict, representatives: false);
 
     /// <inheritdoc/>
-    public TreeDecision Decide(double epsilon, bool strict = false)
-    {
-        int count = Run(epsilon, strict, representatives: true);
-        int n = Tree.Count;
-        var val = new double[n];
-        var good = new bool[n];
-        var joined = new bool[n];
-        var rep = new int[n];
-        for (int p = 0; p < n; p++)
-        {
-            int v = _vertexAt[p];
-            val[v] = _val[p];
-            good[v] = _good[p];
-            joined[v] = _joined[p];
-            rep[v] = _vertexAt[_rep[p]];
-        }
-        return new TreeDecision { Epsilon = epsilon, Strict = strict, Value = val, Good = good, Joined = joined, Representative = rep, Count = count };
-    }
+    public TreeDecision Decide(double epsilon, bool strict = false) =>
+        _layout.ToDecision(epsilon, strict, Run(epsilon, strict, representatives: true));
 
     private int Run(double epsilon, bool strict, bool representatives)
     {
@@ -141,7 +101,8 @@ public sealed class LevelTreeDecider : ITreeDecider
             return (int)_workerCounts[0];
         }
         var pool = _pool!;
-        pool.Run(w => Work(w, pool.Size, pool.Barrier, epsilon, strict, representatives));
+        _probe = new Probe(epsilon, strict, representatives);
+        pool.Run(_workOnPool ??= w => Work(w, _pool!.Size, _pool.Barrier, _probe.Epsilon, _probe.Strict, _probe.Representatives));
         long count = 0;
         for (int w = 0; w < pool.Size; w++) count += _workerCounts[8 * w];
         return (int)count;
@@ -156,11 +117,11 @@ public sealed class LevelTreeDecider : ITreeDecider
             if (segment.Parallel)
             {
                 var (begin, end) = Chunk(segment.Deepest, worker, workers);
-                count += Close(begin, end, epsilon, strict);
+                count += _layout.Close(begin, end, epsilon, strict);
             }
             else if (worker == 0)
             {
-                count += Close(_levelStart[segment.Shallowest], _levelStart[segment.Deepest + 1], epsilon, strict);
+                count += _layout.Close(_levelStart[segment.Shallowest], _levelStart[segment.Deepest + 1], epsilon, strict);
             }
             if (s + 1 < _plan.Length) barrier?.SignalAndWait();
         }
@@ -174,45 +135,14 @@ public sealed class LevelTreeDecider : ITreeDecider
             if (segment.Parallel)
             {
                 var (begin, end) = Chunk(segment.Deepest, worker, workers);
-                Represent(begin, end);
+                _layout.Represent(begin, end);
             }
             else if (worker == 0)
             {
-                Represent(_levelStart[segment.Shallowest], _levelStart[segment.Deepest + 1]);
+                _layout.Represent(_levelStart[segment.Shallowest], _levelStart[segment.Deepest + 1]);
             }
             if (s > 0) barrier?.SignalAndWait();
         }
-    }
-
-    /// <summary>
-    /// The closing test (spec §4.2 lines 2–10) of positions end−1 down to begin, each after pulling its
-    /// children's contributions in sibling order; the children of every position in the range must be final.
-    /// </summary>
-    private int Close(int begin, int end, double epsilon, bool strict)
-    {
-        int count = 0;
-        for (int p = end - 1; p >= begin; p--)
-        {
-            double acc = _potential[p] - epsilon * _weight[p];
-            for (int c = _childStart[p]; c < _childStart[p + 1]; c++)
-            {
-                bool join = !_good[c] && _val[c] < _flow[c];
-                _joined[c] = join;
-                acc += join ? _val[c] : _flow[c];
-            }
-            _val[p] = acc;
-            double total = acc + _flow[p];
-            bool good = strict ? total < 0 : total <= 0;
-            _good[p] = good;
-            if (good) count++;
-        }
-        return count;
-    }
-
-    /// <summary>rep of positions begin..end−1 (spec §4.2 line 12); their parents' must be final.</summary>
-    private void Represent(int begin, int end)
-    {
-        for (int p = begin; p < end; p++) _rep[p] = _joined[p] ? _rep[_parentAt[p]] : p;
     }
 
     private (int Begin, int End) Chunk(int level, int worker, int workers)
@@ -244,6 +174,9 @@ public sealed class LevelTreeDecider : ITreeDecider
         }
         return [.. plan];
     }
+
+    /// <summary>One decision's parameters.</summary>
+    private readonly record struct Probe(double Epsilon, bool Strict, bool Representatives);
 
     /// <summary>Levels <see cref="Deepest"/> down to <see cref="Shallowest"/>; a parallel segment has one level.</summary>
     private readonly record struct Segment(int Deepest, int Shallowest, bool Parallel);

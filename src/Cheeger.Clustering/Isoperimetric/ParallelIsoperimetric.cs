@@ -29,6 +29,9 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
     /// <summary>The least width of a tree level that the decision procedure splits over the workers.</summary>
     internal int MinParallelLevelWidth { get; init; } = LevelTreeDecider.DefaultMinParallelWidth;
 
+    /// <summary>The least tree size whose decisions are split over the workers by subtrees instead of by levels.</summary>
+    internal int MinSubtreeSplitCount { get; init; } = ParallelIsoperimetricStages.DefaultMinSubtreeSplitCount;
+
     /// <inheritdoc/>
     public IReadOnlyList<SpanningTreeAlgorithm> SpanningTrees => ParallelIsoperimetricStages.Offered;
 
@@ -44,7 +47,7 @@ public sealed class ParallelIsoperimetric : IIsoperimetricBackend
     private ParallelIsoperimetricStages CreateStages(Dataset data, IsoperimetricOptions options)
     {
         IsoperimetricMemory.Require(data, options, parallel: true);
-        return new ParallelIsoperimetricStages(WorkersFor(data, options), MinParallelLevelWidth);
+        return new ParallelIsoperimetricStages(WorkersFor(data, options), MinParallelLevelWidth, MinSubtreeSplitCount);
     }
 
     /// <summary>The worker count asked for; when it is left to the backend, one per <see cref="MinCoordinatesPerWorker"/> coordinates up to the cores.</summary>

@@ -7,10 +7,10 @@ namespace Cheeger.Clustering.Isoperimetric;
 /// <summary>
 /// The multi-core stages over one persistent worker pool (<see cref="WorkerPool"/>): the spanning tree by Prim with
 /// one barrier per step and SIMD distances (§6.1), by Borůvka, or by the kd-tree Borůvka (the same tree whichever);
-/// graph degrees split by vertex, the depth-by-depth decision procedure in pull form (§6.3) and the full labelling
+/// graph degrees split by vertex, the decision procedure in pull form split by levels (§6.3) or by subtrees, and the full labelling
 /// split by outlier. Work is split by worker index or by chunk only, so every worker count gives the same arrays.
 /// </summary>
-internal sealed class ParallelIsoperimetricStages(int workers, int minParallelLevelWidth) : IIsoperimetricStages
+internal sealed class ParallelIsoperimetricStages(int workers, int minParallelLevelWidth, int minSubtreeSplitCount) : IIsoperimetricStages
 {
     private readonly WorkerPool _pool = new(workers);
 
@@ -37,8 +37,18 @@ internal sealed class ParallelIsoperimetricStages(int workers, int minParallelLe
     public double[] GraphDegree(Dataset data, FlowKernel kernel, double sigma, CancellationToken cancellation) =>
         Isoperimetric.GraphDegree.Compute(data, kernel, sigma, _pool, cancellation);
 
+    /// <summary>The tree size from which the decisions are split by subtrees (<see cref="SubtreeTreeDecider"/>) rather than by levels.</summary>
+    public const int DefaultMinSubtreeSplitCount = 1 << 16;
+
     /// <inheritdoc/>
-    public ITreeDecider Decider(WeightedTree tree) => new LevelTreeDecider(tree, _pool, minParallelLevelWidth);
+    /// <remarks>
+    /// Large trees on several workers are split by subtrees: a point cloud's tree is deep and narrow, so its levels
+    /// rarely reach the width worth a barrier. Smaller ones are split by levels, or decided on one thread.
+    /// </remarks>
+    public ITreeDecider Decider(WeightedTree tree) =>
+        _pool.Size > 1 && tree.Count >= minSubtreeSplitCount
+            ? new SubtreeTreeDecider(tree, _pool)
+            : new LevelTreeDecider(tree, _pool, minParallelLevelWidth);
 
     /// <inheritdoc/>
     public int[] NearestFill(Dataset data, int[] labels) => NearestClusterFill.Fill(data, labels, _pool);

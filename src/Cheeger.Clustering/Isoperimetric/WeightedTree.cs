@@ -158,13 +158,17 @@ public sealed class WeightedTree
 
         siblingRank ??= RankChildrenByIndex(parent);
         if (siblingRank.Length != n) throw new ArgumentException("One sibling rank per vertex is needed.", nameof(siblingRank));
-        var seen = new HashSet<(int, int)>();
+        // Each parent's children own consecutive slots, one per rank: a rank out of range or a slot taken twice is refused.
+        var firstSlot = new int[n + 1];
+        for (int v = 0; v < n; v++) firstSlot[v + 1] = firstSlot[v] + childCount[v];
+        var slotTaken = new bool[Math.Max(n - 1, 0)];
         for (int v = 0; v < n; v++)
         {
             int r = siblingRank[v];
             if (v == root) continue;
-            if (r < 0 || r >= childCount[parent[v]] || !seen.Add((parent[v], r)))
+            if (r < 0 || r >= childCount[parent[v]] || slotTaken[firstSlot[parent[v]] + r])
                 throw new ArgumentException($"Vertex {v} has sibling rank {r}; the ranks of each parent's children must be 0, 1, … without repeats.", nameof(siblingRank));
+            slotTaken[firstSlot[parent[v]] + r] = true;
         }
 
         for (int v = 0; v < n; v++)

@@ -112,20 +112,26 @@ public sealed class BruteForceTests
 
     [Theory]
     [MemberData(nameof(Batches))]
-    public void Level_decider_equals_the_serial_one_bit_for_bit(int batch)
+    public void Level_and_subtree_deciders_equal_the_serial_one_bit_for_bit(int batch)
     {
+        using var pool1 = new WorkerPool(1);
         using var pool2 = new WorkerPool(2);
         using var pool3 = new WorkerPool(3);
         foreach (var tree in Trees(batch))
         {
             var weighted = tree.ToWeightedTree();
             var serial = new SerialTreeDecider(weighted);
-            var deciders = new[]
-            {
+            ITreeDecider[] deciders =
+            [
                 new LevelTreeDecider(weighted),
                 new LevelTreeDecider(weighted, pool2, minParallelWidth: 1),
                 new LevelTreeDecider(weighted, pool3, minParallelWidth: 2),
-            };
+                // Tasks of one vertex (all top region), of two and three, and the whole tree below the root.
+                new SubtreeTreeDecider(weighted, pool2, maxTaskSize: 1),
+                new SubtreeTreeDecider(weighted, pool3, maxTaskSize: 2),
+                new SubtreeTreeDecider(weighted, pool1, maxTaskSize: 3),
+                new SubtreeTreeDecider(weighted, pool1, maxTaskSize: weighted.Count),
+            ];
             foreach (double epsilon in new[] { 0, 0.1, 1.0 / 3, 0.7, 1, 2.5, 1e-3 * Math.PI, 6 })
             {
                 foreach (bool strict in new[] { false, true })

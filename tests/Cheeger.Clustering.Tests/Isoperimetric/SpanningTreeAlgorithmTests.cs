@@ -74,11 +74,43 @@ public sealed class SpanningTreeAlgorithmTests
         Assert.True(equalCases > 1000, $"only {equalCases} tight cases");
     }
 
+    /// <summary>The search's SIMD box bound and d² are the scalar sums of the spec bit for bit, in every dimension (odd ones take the scalar tail).</summary>
     [Fact]
-    public void The_kd_tree_holds_every_point_once_in_leaves_of_at_most_the_leaf_size()
+    public void The_simd_box_bound_and_squared_distance_are_the_scalar_sums_bit_for_bit()
+    {
+        var rng = new SplitMix64(9);
+        for (int trial = 0; trial < 20000; trial++)
+        {
+            int d = 1 + trial % 12;
+            double scale = Math.ScaleB(1.0, trial % 80 - 40);
+            double[] low = new double[d], high = new double[d], q = new double[d], x = new double[d];
+            for (int j = 0; j < d; j++)
+            {
+                double a = (2 * rng.NextDouble() - 1) * scale, b = (2 * rng.NextDouble() - 1) * scale;
+                low[j] = Math.Min(a, b);
+                high[j] = Math.Max(a, b);
+                q[j] = (trial % 3) switch { 0 => low[j], 1 => (2 * rng.NextDouble() - 1) * 2 * scale, _ => high[j] };
+                x[j] = (2 * rng.NextDouble() - 1) * scale;
+            }
+            double expectedBound = 0;
+            for (int j = 0; j < d; j++)
+            {
+                double gap = q[j] < low[j] ? q[j] - low[j] : q[j] > high[j] ? q[j] - high[j] : 0;
+                expectedBound += gap * gap;
+            }
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expectedBound), BitConverter.DoubleToInt64Bits(KdTree.BoxLowerBound(q, low, high)));
+            double distance = SquaredDistance.Between(ref q[0], ref x[0], d);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(SquaredDistance.Between(q, x)), BitConverter.DoubleToInt64Bits(distance));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workers))]
+    public void The_kd_tree_holds_every_point_once_in_leaves_of_at_most_the_leaf_size(int workers)
     {
         var data = TestData.GridPoints(3, 1000, 3, 4);
-        var tree = KdTree.Build(data);
+        using var pool = new WorkerPool(workers);
+        var tree = KdTree.Build(data, pool);
         Assert.Equal(Enumerable.Range(0, 1000), tree.VertexAt.Order());
         for (int p = 0; p < tree.Count; p++) Assert.Equal(data.Row(tree.VertexAt[p]).ToArray(), tree.Row(p).ToArray());
         for (int node = 0; node < tree.NodeCount; node++)
@@ -87,6 +119,26 @@ public sealed class SpanningTreeAlgorithmTests
             if (child < 0) Assert.InRange(tree.End[node] - tree.Begin[node], 1, KdTree.LeafSize);
             else Assert.Equal((tree.Begin[node], tree.End[node]), (tree.Begin[child], tree.End[child + 1]));
         }
+    }
+
+    /// <summary>The levels' nodes split over the workers (enough points that a level has several chunks) give the serial build's tree.</summary>
+    [Theory]
+    [MemberData(nameof(Workers))]
+    public void The_kd_tree_is_the_same_for_every_worker_count(int workers)
+    {
+        var data = Uniform(40000, 3, 77);
+        using var pool = new WorkerPool(workers);
+        var serial = KdTree.Build(data);
+        var split = KdTree.Build(data, pool);
+        Assert.Equal(serial.NodeCount, split.NodeCount);
+        Assert.Equal(serial.VertexAt, split.VertexAt);
+        Assert.Equal(serial.Coordinates, split.Coordinates);
+        Assert.Equal(serial.Begin, split.Begin);
+        Assert.Equal(serial.End, split.End);
+        Assert.Equal(serial.FirstChild, split.FirstChild);
+        Assert.Equal(serial.LeastVertex, split.LeastVertex);
+        Assert.Equal(serial.Low, split.Low);
+        Assert.Equal(serial.High, split.High);
     }
 
     private static void AssertPrimsTree(IEnumerable<Dataset> sets, int workers, bool kdtree)

@@ -35,7 +35,7 @@ internal sealed class BruteForceBoruvka : IChunkWork
         {
             cancellation.ThrowIfCancellationRequested();
             pool.Run(run, chunks);
-            run._components.Merge();
+            run._components.Merge(pool);
             SpanningTreeProgress.Round(progress, run._components.Count, data.Count);
         }
         return PrimOrderOnTree.Build(data.Count, run._components.Edges);

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cheeger.Clustering.Data;
+using Cheeger.Clustering.Threading;
 
 namespace Cheeger.Clustering.Isoperimetric.SpanningTrees;
 
@@ -63,32 +65,45 @@ internal sealed class KdTree
     /// <summary>Row per node: the greatest coordinate of its points in each dimension.</summary>
     public double[] High { get; }
 
-    /// <summary>Builds the kd-tree of <paramref name="data"/> (at least one point).</summary>
-    public static KdTree Build(Dataset data)
+    /// <summary>Builds the kd-tree of <paramref name="data"/> (at least one point) on the calling thread.</summary>
+    public static KdTree Build(Dataset data) => Build(data, null);
+
+    /// <summary>
+    /// Builds the kd-tree of <paramref name="data"/> (at least one point), the nodes of each level split over
+    /// <paramref name="pool"/> (null: the calling thread). A node's split reads and permutes its own range only, so
+    /// the tree is the same for every worker count.
+    /// </summary>
+    public static KdTree Build(Dataset data, WorkerPool? pool)
     {
+        ArgumentNullException.ThrowIfNull(data);
         int n = data.Count, d = data.Dimension;
         // Only ranges above LeafSize are split, at the median, so every leaf holds at least LeafSize / 2 points
         // (or is the root): at most 2n / (LeafSize / 2) nodes.
         var tree = new KdTree(n, d, Math.Max(1, 2 * (n / (LeafSize / 2))));
         for (int v = 0; v < n; v++) tree.VertexAt[v] = v;
+        // The rows start in vertex order and are permuted with their vertices by the splits, so every split reads
+        // contiguous memory and the build holds one copy of the points.
+        data.Points.Span.CopyTo(tree.Coordinates);
 
-        // The splits permute vertices only, reading the coordinates from the data; the rows are copied into tree
-        // order once at the end (so the build holds one copy of the points, not two).
-        var keys = new SplitKey[n];
+        // Level by level: a level's nodes are numbered before any of them is split (children in the order of their
+        // parents), so the numbering is the breadth-first one whoever splits which node.
+        var level = new LevelSplit(tree);
         tree.AddNode(0, n);
-        // Nodes are split in the order they were added, so children always come after their parent.
-        for (int node = 0; node < tree.NodeCount; node++)
+        for (int first = 0; first < tree.NodeCount;)
         {
-            int first = tree.Begin[node], last = tree.End[node];
-            tree.FitBox(data, node, first, last);
-            if (last - first <= LeafSize) continue;
-            int middle = first + (last - first) / 2;
-            tree.SplitAtMedian(data, keys, tree.WidestDimension(node), first, middle, last);
-            tree.FirstChild[node] = tree.NodeCount;
-            tree.AddNode(first, middle);
-            tree.AddNode(middle, last);
+            int last = tree.NodeCount;
+            for (int node = first; node < last; node++)
+            {
+                int begin = tree.Begin[node], end = tree.End[node];
+                if (end - begin <= LeafSize) continue;
+                int middle = begin + (end - begin) / 2;
+                tree.FirstChild[node] = tree.NodeCount;
+                tree.AddNode(begin, middle);
+                tree.AddNode(middle, end);
+            }
+            level.Run(pool, first, last);
+            first = last;
         }
-        for (int p = 0; p < n; p++) data.Row(tree.VertexAt[p]).CopyTo(tree.Coordinates.AsSpan(p * d, d));
         return tree;
     }
 
@@ -107,10 +122,30 @@ internal sealed class KdTree
     }
 
     /// <summary><see cref="BoxLowerBound(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/> on d values from each reference, unchecked (the search's inner loop).</summary>
+    /// <remarks>
+    /// Two dimensions at a time with SIMD: the gap is max(low_j − q_j, q_j − high_j, 0), of the same magnitude as the
+    /// scalar one (a rounded difference negates exactly), so its square is the same; the squares are then added one by
+    /// one in dimension order, as the scalar loop adds them.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double BoxLowerBound(ref double q, ref double low, ref double high, int d)
     {
         double sum = 0;
-        for (int j = 0; j < d; j++)
+        int j = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; j + 2 <= d; j += 2)
+            {
+                var x = Vector128.LoadUnsafe(ref q, (nuint)j);
+                var gap = Vector128.MaxNative(
+                    Vector128.MaxNative(Vector128.LoadUnsafe(ref low, (nuint)j) - x, x - Vector128.LoadUnsafe(ref high, (nuint)j)),
+                    Vector128<double>.Zero);
+                var square = gap * gap;
+                sum += square.GetElement(0);
+                sum += square.GetElement(1);
+            }
+        }
+        for (; j < d; j++)
         {
             double x = Unsafe.Add(ref q, j), lo = Unsafe.Add(ref low, j), hi = Unsafe.Add(ref high, j);
             double gap = 0;
@@ -138,18 +173,27 @@ internal sealed class KdTree
         FirstChild[node] = -1;
     }
 
-    private void FitBox(Dataset data, int node, int first, int last)
+    /// <summary>The box and least vertex of <paramref name="node"/>, then its split when it has children.</summary>
+    private void Split(int node)
+    {
+        int first = Begin[node], last = End[node];
+        FitBox(node, first, last);
+        if (FirstChild[node] < 0) return;
+        Select(WidestDimension(node), first, first + (last - first) / 2, last);
+    }
+
+    private void FitBox(int node, int first, int last)
     {
         int d = Dimension;
         var low = Low.AsSpan(node * d, d);
         var high = High.AsSpan(node * d, d);
-        data.Row(VertexAt[first]).CopyTo(low);
-        data.Row(VertexAt[first]).CopyTo(high);
+        Row(first).CopyTo(low);
+        Row(first).CopyTo(high);
         int least = VertexAt[first];
         for (int p = first + 1; p < last; p++)
         {
             least = Math.Min(least, VertexAt[p]);
-            var x = data.Row(VertexAt[p]);
+            var x = Row(p);
             for (int j = 0; j < d; j++)
             {
                 low[j] = Math.Min(low[j], x[j]);
@@ -171,50 +215,93 @@ internal sealed class KdTree
         return widest;
     }
 
-    /// <summary>Reorders the vertices at positions [first, last) so that the lower half by (x_j, vertex) comes first.</summary>
-    private void SplitAtMedian(Dataset data, SplitKey[] keys, int j, int first, int middle, int last)
+    /// <summary>
+    /// Quickselect on positions [first, last) by (x_j, vertex): the rows and vertices of the lower half end up before
+    /// <paramref name="middle"/>, the others from it on.
+    /// </summary>
+    private void Select(int j, int first, int middle, int last)
     {
-        var points = data.Points.Span;
-        int d = Dimension, count = last - first;
-        var range = keys.AsSpan(0, count);
-        for (int p = first; p < last; p++) range[p - first] = new SplitKey(points[VertexAt[p] * d + j], VertexAt[p]);
-        Select(range, middle - first);
-        for (int i = 0; i < count; i++) VertexAt[first + i] = range[i].Vertex;
-    }
-
-    /// <summary>Quickselect: puts the k-th least key at k, the lesser ones before it and the greater after.</summary>
-    private static void Select(Span<SplitKey> keys, int k)
-    {
-        int left = 0, right = keys.Length - 1;
+        // Unchecked: every position below lies in [first, last).
+        ref double x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Coordinates), j);
+        ref int vertexAt = ref MemoryMarshal.GetArrayDataReference(VertexAt);
+        int d = Dimension;
+        int left = first, right = last - 1;
         while (right > left)
         {
             // Median of three as the pivot, so sorted input does not make it quadratic.
             int mid = left + (right - left) / 2;
-            if (keys[mid].Precedes(keys[left])) (keys[mid], keys[left]) = (keys[left], keys[mid]);
-            if (keys[right].Precedes(keys[left])) (keys[right], keys[left]) = (keys[left], keys[right]);
-            if (keys[right].Precedes(keys[mid])) (keys[right], keys[mid]) = (keys[mid], keys[right]);
-            var pivot = keys[mid];
+            if (Precedes(ref x, ref vertexAt, d, mid, left)) Swap(mid, left);
+            if (Precedes(ref x, ref vertexAt, d, right, left)) Swap(right, left);
+            if (Precedes(ref x, ref vertexAt, d, right, mid)) Swap(right, mid);
+            double pivotX = Unsafe.Add(ref x, mid * d);
+            int pivotVertex = Unsafe.Add(ref vertexAt, mid);
             int i = left, r = right;
             while (i <= r)
             {
-                while (keys[i].Precedes(pivot)) i++;
-                while (pivot.Precedes(keys[r])) r--;
+                while (Precedes(Unsafe.Add(ref x, i * d), Unsafe.Add(ref vertexAt, i), pivotX, pivotVertex)) i++;
+                while (Precedes(pivotX, pivotVertex, Unsafe.Add(ref x, r * d), Unsafe.Add(ref vertexAt, r))) r--;
                 if (i <= r)
                 {
-                    (keys[i], keys[r]) = (keys[r], keys[i]);
+                    Swap(i, r);
                     i++;
                     r--;
                 }
             }
-            if (k <= r) right = r;
-            else if (k >= i) left = i;
+            if (middle <= r) right = r;
+            else if (middle >= i) left = i;
             else return;
         }
     }
 
-    /// <summary>A point's coordinate in the dimension being split and its vertex (the tie-break).</summary>
-    private readonly record struct SplitKey(double X, int Vertex)
+    /// <summary>True when the point at position a comes before the one at b by (x_j, vertex), x_j read from <paramref name="x"/> with stride d.</summary>
+    private static bool Precedes(ref double x, ref int vertexAt, int d, int a, int b) =>
+        Precedes(Unsafe.Add(ref x, a * d), Unsafe.Add(ref vertexAt, a), Unsafe.Add(ref x, b * d), Unsafe.Add(ref vertexAt, b));
+
+    private static bool Precedes(double xa, int va, double xb, int vb) => xa < xb || (xa == xb && va < vb);
+
+    /// <summary>Swaps the rows and vertices at two positions.</summary>
+    private void Swap(int a, int b)
     {
-        public bool Precedes(in SplitKey other) => X < other.X || (X == other.X && Vertex < other.Vertex);
+        ref int vertexAt = ref MemoryMarshal.GetArrayDataReference(VertexAt);
+        (Unsafe.Add(ref vertexAt, a), Unsafe.Add(ref vertexAt, b)) = (Unsafe.Add(ref vertexAt, b), Unsafe.Add(ref vertexAt, a));
+        int d = Dimension;
+        ref double rowA = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Coordinates), a * d);
+        ref double rowB = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Coordinates), b * d);
+        for (int j = 0; j < d; j++) (Unsafe.Add(ref rowA, j), Unsafe.Add(ref rowB, j)) = (Unsafe.Add(ref rowB, j), Unsafe.Add(ref rowA, j));
+    }
+
+    /// <summary>One level's nodes, split in chunks of about the same number of points (the nodes of a level are about equal).</summary>
+    private sealed class LevelSplit(KdTree tree) : IChunkWork
+    {
+        /// <summary>Points per chunk at least, so that the deep levels' small nodes go to the workers in batches.</summary>
+        private const int PointsPerChunk = 4096;
+
+        private int _first;
+        private int _nodesPerChunk;
+        private int _last;
+
+        /// <summary>Splits nodes [first, last) of one level.</summary>
+        public void Run(WorkerPool? pool, int first, int last)
+        {
+            _first = first;
+            _last = last;
+            int nodePoints = Math.Max(1, tree.End[first] - tree.Begin[first]);
+            _nodesPerChunk = Math.Max(1, PointsPerChunk / nodePoints);
+            int chunks = (last - first + _nodesPerChunk - 1) / _nodesPerChunk;
+            if (pool is null || pool.Size == 1 || chunks == 1)
+            {
+                for (int chunk = 0; chunk < chunks; chunk++) Execute(chunk);
+            }
+            else
+            {
+                pool.Run(this, chunks);
+            }
+        }
+
+        public void Execute(int chunk)
+        {
+            int begin = _first + chunk * _nodesPerChunk, end = Math.Min(_last, begin + _nodesPerChunk);
+            for (int node = begin; node < end; node++) tree.Split(node);
+        }
     }
 }

@@ -25,6 +25,11 @@ namespace Cheeger.Clustering.Isoperimetric.SpanningTrees;
 /// least outgoing d² holds in every later round; a vertex whose lower bound is strictly above its component's bound
 /// cannot report the component's least edge, nor tie it, and skips too. Which searches run depends on how the
 /// workers interleave; the edges found do not.
+/// <para>
+/// The rounds run on tree positions, not vertices (<see cref="BoruvkaComponents"/> over positions): a leaf's points
+/// are neighbours in the arrays as in space, so the components, reports and bounds a search reads lie near each
+/// other. The vertices come back only where the edge order needs them, to break a tie, and for the final tree.
+/// </para>
 /// </remarks>
 internal sealed class KdTreeBoruvka
 {
@@ -35,27 +40,27 @@ internal sealed class KdTreeBoruvka
     private const int SearchStackDepth = 72;
 
     private readonly KdTree _tree;
-    private readonly BoruvkaComponents _components;
-    private readonly int[] _componentAt;        // by position: its vertex's component
+    private readonly BoruvkaComponents _components;     // over tree positions
     private readonly int[] _nodeComponent;      // by node: the component of all its points, −1 when they span several
-    private readonly double[] _componentBound;  // by component root: the least d² any of its vertices found this round
-    private readonly bool[] _exact;             // by position: its vertex's report is its true least outgoing edge
-    private readonly double[] _leastLength;     // by position: a lower bound on its vertex's least outgoing d²
-    private readonly Round _keepReports;
-    private readonly Round _search;
+    private readonly double[] _componentBound;  // by component root: the least d² any of its positions found this round
+    private readonly bool[] _exact;             // by position: its report is its true least outgoing edge
+    private readonly double[] _leastLength;     // by position: a lower bound on its least outgoing d²
+    private readonly ParallelRange _resetBounds;
+    private readonly ParallelRange _keepReports;
+    private readonly ParallelRange _search;
 
-    private KdTreeBoruvka(Dataset data)
+    private KdTreeBoruvka(Dataset data, WorkerPool pool)
     {
         int n = data.Count;
-        _tree = KdTree.Build(data);
-        _components = new BoruvkaComponents(n);
-        _componentAt = new int[n];
+        _tree = KdTree.Build(data, pool);
+        _components = new BoruvkaComponents(n, _tree.VertexAt);
         _nodeComponent = new int[_tree.NodeCount];
         _componentBound = new double[n];
         _exact = new bool[n];
         _leastLength = new double[n];
-        _keepReports = new Round(this, searching: false);
-        _search = new Round(this, searching: true);
+        _resetBounds = new ParallelRange(ResetBounds, 4096);
+        _keepReports = new ParallelRange(KeepReports, PositionsPerChunk);
+        _search = new ParallelRange(SearchWhereNeeded, PositionsPerChunk);
     }
 
     /// <summary>The minimum spanning tree of <paramref name="data"/>, rooted at vertex 0 in Prim's order; each round is reported to <paramref name="progress"/>.</summary>
@@ -64,28 +69,26 @@ internal sealed class KdTreeBoruvka
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pool);
         int n = data.Count;
-        var run = new KdTreeBoruvka(data);
-        int chunks = (n + PositionsPerChunk - 1) / PositionsPerChunk;
+        var run = new KdTreeBoruvka(data, pool);
         while (run._components.Count > 1)
         {
             cancellation.ThrowIfCancellationRequested();
             run.LabelNodes();
-            Array.Fill(run._componentBound, double.PositiveInfinity);
+            run._resetBounds.Run(pool, run._components.Count);
             // First the reports that still hold, so that every component's bound is as low as they make it before
-            // any search starts; then the searches, except from vertices whose least edge is known to be longer.
-            pool.Run(run._keepReports, chunks);
-            pool.Run(run._search, chunks);
-            run._components.Merge();
+            // any search starts; then the searches, except from positions whose least edge is known to be longer.
+            run._keepReports.Run(pool, n);
+            run._search.Run(pool, n);
+            run._components.Merge(pool);
             SpanningTreeProgress.Round(progress, run._components.Count, data.Count);
         }
-        return PrimOrderOnTree.Build(n, run._components.Edges);
+        return PrimOrderOnTree.Build(n, run._components.Edges, run._tree.VertexAt);
     }
 
-    /// <summary>Each position's component, and each node's when all its points share one.</summary>
+    /// <summary>Each node's component when all its points share one.</summary>
     private void LabelNodes()
     {
         var component = _components.Component;
-        for (int p = 0; p < _tree.Count; p++) _componentAt[p] = component[_tree.VertexAt[p]];
         for (int node = _tree.NodeCount - 1; node >= 0; node--)
         {
             int child = _tree.FirstChild[node];
@@ -93,10 +96,10 @@ internal sealed class KdTreeBoruvka
             if (child < 0)
             {
                 int first = _tree.Begin[node], last = _tree.End[node];
-                label = _componentAt[first];
+                label = component[first];
                 for (int p = first + 1; p < last && label >= 0; p++)
                 {
-                    if (_componentAt[p] != label) label = -1;
+                    if (component[p] != label) label = -1;
                 }
             }
             else
@@ -108,92 +111,138 @@ internal sealed class KdTreeBoruvka
         }
     }
 
-    /// <summary>Keeps the report of a position when it still leaves its component, and lowers the component's bound to it.</summary>
-    private void KeepReport(int p)
+    private void ResetBounds(int begin, int end)
     {
-        int v = _tree.VertexAt[p], component = _componentAt[p];
+        var roots = _components.Roots;
+        for (int i = begin; i < end; i++) _componentBound[roots[i]] = double.PositiveInfinity;
+    }
+
+    /// <summary>Keeps the reports that still leave their component, and lowers the components' bounds to them.</summary>
+    private void KeepReports(int begin, int end)
+    {
         var c = _components;
-        if (_exact[p] && c.Component[c.BestOther[v]] != component) LowerTo(ref _componentBound[component], c.BestLength[v]);
-        else _exact[p] = false;
-    }
-
-    /// <summary>Searches from a position unless its report holds or its least edge is known to be longer than its component's bound.</summary>
-    private void SearchIfNeeded(int p)
-    {
-        if (_exact[p]) return;
-        if (_leastLength[p] > Volatile.Read(ref _componentBound[_componentAt[p]]))
+        for (int p = begin; p < end; p++)
         {
-            _components.BestOther[_tree.VertexAt[p]] = -1;     // it cannot be the component's least edge, nor tie it
-            return;
+            int component = c.Component[p];
+            if (_exact[p] && c.Component[c.BestOther[p]] != component) LowerTo(ref _componentBound[component], c.BestLength[p]);
+            else _exact[p] = false;
         }
-        SearchFrom(p);
     }
 
-    /// <summary>The least outgoing edge of the vertex at tree position <paramref name="position"/> (see the remarks).</summary>
+    /// <summary>Searches from each position unless its report holds or its least edge is known to be longer than its component's bound.</summary>
+    private void SearchWhereNeeded(int begin, int end)
+    {
+        var c = _components;
+        for (int p = begin; p < end; p++)
+        {
+            if (_exact[p]) continue;
+            if (_leastLength[p] > Volatile.Read(ref _componentBound[c.Component[p]]))
+            {
+                c.BestOther[p] = -1;     // it cannot be the component's least edge, nor tie it
+                continue;
+            }
+            SearchFrom(p);
+        }
+    }
+
+    /// <summary>The least outgoing edge of tree position <paramref name="position"/> (see the remarks).</summary>
+    /// <remarks>
+    /// The search starts at the position's own leaf (or at the largest node above it wholly in the component, which it
+    /// skips) and then takes the sibling of every node on the path up to the root, deepest first, each searched nearer
+    /// child first: the order of a nearest-first descent from the root, without the descent's bounds and stack entries
+    /// for the path itself (its boxes hold the query: bound 0).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // called n times a round: no slow first tier
     private void SearchFrom(int position)
     {
         var tree = _tree;
         int d = tree.Dimension;
         int vertex = tree.VertexAt[position];
-        int component = _componentAt[position];
+        int component = _components.Component[position];
         // Unchecked references into the tree's arrays: every index below comes from the tree itself.
         ref double coordinates = ref MemoryMarshal.GetArrayDataReference(tree.Coordinates);
         ref double low = ref MemoryMarshal.GetArrayDataReference(tree.Low);
         ref double high = ref MemoryMarshal.GetArrayDataReference(tree.High);
-        ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_componentAt);
+        ref int firstChild = ref MemoryMarshal.GetArrayDataReference(tree.FirstChild);
+        ref int leastVertex = ref MemoryMarshal.GetArrayDataReference(tree.LeastVertex);
+        ref int nodeComponent = ref MemoryMarshal.GetArrayDataReference(_nodeComponent);
+        ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_components.Component);
         ref double q = ref Unsafe.Add(ref coordinates, position * d);
-        var query = MemoryMarshal.CreateReadOnlySpan(ref q, d);
         ref double shared = ref _componentBound[component];
         double best = double.PositiveInfinity;
-        int other = -1;
+        int other = -1;             // the vertex at the far end of the best edge so far
+        int otherPosition = -1;     // and its position
         bool cut = false;
         double leastCut = double.PositiveInfinity;     // the least lower bound of a node skipped for the shared bound alone
 
-        Span<PendingNode> stack = stackalloc PendingNode[SearchStackDepth];
-        int top = 0;
-        stack[top++] = new PendingNode(0, 0);
-        while (top > 0)
+        // The path from the root to the position's leaf, or to the first node on the way that lies in the component.
+        Span<int> path = stackalloc int[SearchStackDepth];
+        int depth = 0;
+        for (int node = 0; ; )
         {
-            var at = stack[--top];
-            // Skipped: all its points in this component; or none can beat the search's best; or (setting cut) only
-            // the component's shared bound says so.
-            if (_nodeComponent[at.Node] == component) continue;
-            if (other >= 0 && (at.LowerBound > best || (at.LowerBound == best && tree.LeastVertex[at.Node] > other))) continue;
-            if (at.LowerBound > Volatile.Read(ref shared))
-            {
-                cut = true;
-                leastCut = Math.Min(leastCut, at.LowerBound);
-                continue;
-            }
-            int child = tree.FirstChild[at.Node];
-            if (child >= 0)
-            {
-                double nearBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, child * d), ref Unsafe.Add(ref high, child * d), d);
-                double farBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, (child + 1) * d), ref Unsafe.Add(ref high, (child + 1) * d), d);
-                // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
-                bool leftFirst = nearBound <= farBound;
-                stack[top++] = leftFirst ? new PendingNode(child + 1, farBound) : new PendingNode(child, nearBound);
-                stack[top++] = leftFirst ? new PendingNode(child, nearBound) : new PendingNode(child + 1, farBound);
-                continue;
-            }
-            int before = other;
-            for (int p = tree.Begin[at.Node]; p < tree.End[at.Node]; p++)
-            {
-                if (Unsafe.Add(ref componentAt, p) == component) continue;
-                double d2 = SquaredDistance.Between(query, MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref coordinates, p * d), d));
-                if (d2 > best) continue;
-                int u = tree.VertexAt[p];
-                if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
-                {
-                    best = d2;
-                    other = u;
-                }
-            }
-            if (other != before) LowerTo(ref shared, best);
+            path[depth++] = node;
+            int child = Unsafe.Add(ref firstChild, node);
+            if (child < 0 || Unsafe.Add(ref nodeComponent, node) == component) break;
+            node = position < tree.Begin[child + 1] ? child : child + 1;
         }
-        _components.BestLength[vertex] = best;
-        _components.BestOther[vertex] = other;
+
+        Span<PendingNode> stack = stackalloc PendingNode[SearchStackDepth];
+        for (int level = depth - 1; level >= 0; level--)
+        {
+            int top = 0;
+            if (level == depth - 1)
+            {
+                stack[top++] = new PendingNode(path[level], 0);
+            }
+            else
+            {
+                int child = Unsafe.Add(ref firstChild, path[level]);
+                int sibling = path[level + 1] == child ? child + 1 : child;
+                stack[top++] = new PendingNode(sibling, KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, sibling * d), ref Unsafe.Add(ref high, sibling * d), d));
+            }
+            while (top > 0)
+            {
+                var at = stack[--top];
+                // Skipped: all its points in this component; or none can beat the search's best; or (setting cut) only
+                // the component's shared bound says so.
+                if (Unsafe.Add(ref nodeComponent, at.Node) == component) continue;
+                if (other >= 0 && (at.LowerBound > best || (at.LowerBound == best && Unsafe.Add(ref leastVertex, at.Node) > other))) continue;
+                if (at.LowerBound > Volatile.Read(ref shared))
+                {
+                    cut = true;
+                    leastCut = Math.Min(leastCut, at.LowerBound);
+                    continue;
+                }
+                int child = Unsafe.Add(ref firstChild, at.Node);
+                if (child >= 0)
+                {
+                    double nearBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, child * d), ref Unsafe.Add(ref high, child * d), d);
+                    double farBound = KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, (child + 1) * d), ref Unsafe.Add(ref high, (child + 1) * d), d);
+                    // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
+                    bool leftFirst = nearBound <= farBound;
+                    stack[top++] = leftFirst ? new PendingNode(child + 1, farBound) : new PendingNode(child, nearBound);
+                    stack[top++] = leftFirst ? new PendingNode(child, nearBound) : new PendingNode(child + 1, farBound);
+                    continue;
+                }
+                int before = other;
+                for (int p = tree.Begin[at.Node], end = tree.End[at.Node]; p < end; p++)
+                {
+                    if (Unsafe.Add(ref componentAt, p) == component) continue;
+                    double d2 = SquaredDistance.Between(ref q, ref Unsafe.Add(ref coordinates, p * d), d);
+                    if (d2 > best) continue;
+                    int u = tree.VertexAt[p];
+                    if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
+                    {
+                        best = d2;
+                        other = u;
+                        otherPosition = p;
+                    }
+                }
+                if (other != before) LowerTo(ref shared, best);
+            }
+        }
+        _components.BestLength[position] = best;
+        _components.BestOther[position] = otherPosition;
         _exact[position] = other >= 0 && !cut;
         // Every vertex outside the component lies in a searched leaf (at least best away) or in a skipped node:
         // those skipped for v's own best are no nearer than best either, the others no nearer than leastCut.
@@ -214,18 +263,4 @@ internal sealed class KdTreeBoruvka
 
     /// <summary>A node waiting on the search stack with the lower bound of its box.</summary>
     private readonly record struct PendingNode(int Node, double LowerBound);
-
-    /// <summary>One pass of a round over chunks of positions.</summary>
-    private sealed class Round(KdTreeBoruvka run, bool searching) : IChunkWork
-    {
-        public void Execute(int chunk)
-        {
-            int end = Math.Min(run._tree.Count, (chunk + 1) * PositionsPerChunk);
-            for (int p = chunk * PositionsPerChunk; p < end; p++)
-            {
-                if (searching) run.SearchIfNeeded(p);
-                else run.KeepReport(p);
-            }
-        }
-    }
 }
