@@ -11,8 +11,10 @@ namespace Cheeger.Clustering.Isoperimetric;
 /// </remarks>
 public sealed class WeightedTree
 {
-    private WeightedTree(int[] parent, int[] siblingRank, int[] order, int[] depth, double[] parentFlow,
-        double[] vertexWeight, double[] potential)
+    private (int[] Start, int[] Vertices)? _levels;    // made on first use: only the level-by-level device decider reads them
+
+    private WeightedTree(int[] parent, int[] siblingRank, int[] order, int[] depth, int[] childStart, int[] children,
+        double[] parentFlow, double[] vertexWeight, double[] potential)
     {
         int n = parent.Length;
         Parent = parent;
@@ -23,19 +25,8 @@ public sealed class WeightedTree
         VertexWeight = vertexWeight;
         Potential = potential;
         Root = order[0];
-
-        // Children in sibling order: counting sort by parent, each child placed at its rank.
-        ChildStart = new int[n + 1];
-        for (int v = 0; v < n; v++)
-        {
-            if (parent[v] >= 0) ChildStart[parent[v] + 1]++;
-        }
-        for (int v = 0; v < n; v++) ChildStart[v + 1] += ChildStart[v];
-        Children = new int[Math.Max(n - 1, 0)];
-        for (int v = 0; v < n; v++)
-        {
-            if (parent[v] >= 0) Children[ChildStart[parent[v]] + siblingRank[v]] = v;
-        }
+        ChildStart = childStart;
+        Children = children;
 
         ChildFlow = new double[n];
         for (int v = 0; v < n; v++)
@@ -45,15 +36,8 @@ public sealed class WeightedTree
             ChildFlow[v] = sum;
         }
 
-        // Levels: a counting sort by depth, stable in the order above.
         MaxDepth = 0;
         foreach (int d in depth) MaxDepth = Math.Max(MaxDepth, d);
-        LevelStart = new int[MaxDepth + 2];
-        foreach (int d in depth) LevelStart[d + 1]++;
-        for (int d = 0; d <= MaxDepth; d++) LevelStart[d + 1] += LevelStart[d];
-        LevelVertices = new int[n];
-        var next = LevelStart[..^1];
-        foreach (int v in order) LevelVertices[next[depth[v]]++] = v;
     }
 
     /// <summary>Number of vertices.</summary>
@@ -96,10 +80,10 @@ public sealed class WeightedTree
     public int MaxDepth { get; }
 
     /// <summary>The vertices of depth L are <c>LevelVertices[LevelStart[L] .. LevelStart[L + 1])</c>.</summary>
-    public int[] LevelStart { get; }
+    public int[] LevelStart => (_levels ??= Levels()).Start;
 
     /// <summary>Vertices grouped by depth, each level in the order of <see cref="Order"/>.</summary>
-    public int[] LevelVertices { get; }
+    public int[] LevelVertices => (_levels ??= Levels()).Vertices;
 
     /// <summary>The children of <paramref name="v"/> in sibling order.</summary>
     public ReadOnlySpan<int> ChildrenOf(int v) => Children.AsSpan(ChildStart[v], ChildStart[v + 1] - ChildStart[v]);
@@ -158,19 +142,7 @@ public sealed class WeightedTree
 
         siblingRank ??= RankChildrenByIndex(parent);
         if (siblingRank.Length != n) throw new ArgumentException("One sibling rank per vertex is needed.", nameof(siblingRank));
-        // Each parent's children own consecutive slots, one per rank: a rank out of range or a slot taken twice is refused.
-        var firstSlot = new int[n + 1];
-        for (int v = 0; v < n; v++) firstSlot[v + 1] = firstSlot[v] + childCount[v];
-        var slotTaken = new bool[Math.Max(n - 1, 0)];
-        for (int v = 0; v < n; v++)
-        {
-            int r = siblingRank[v];
-            if (v == root) continue;
-            if (r < 0 || r >= childCount[parent[v]] || slotTaken[firstSlot[parent[v]] + r])
-                throw new ArgumentException($"Vertex {v} has sibling rank {r}; the ranks of each parent's children must be 0, 1, … without repeats.", nameof(siblingRank));
-            slotTaken[firstSlot[parent[v]] + r] = true;
-        }
-
+        var (childStart, children) = ChildrenInSiblingOrder(parent, siblingRank, childCount);
         for (int v = 0; v < n; v++)
         {
             if (!(parentFlow[v] > 0 && double.IsFinite(parentFlow[v])) && v != root)
@@ -185,7 +157,7 @@ public sealed class WeightedTree
         var depth = new int[n];
         if (order is null)
         {
-            order = BreadthFirstOrder(parent, siblingRank, childCount, root);
+            order = BreadthFirstOrder(childStart, children, root);
         }
         if (order.Length != n || order[0] != root)
             throw new ArgumentException("The order must list every vertex once, starting at the root.", nameof(order));
@@ -199,7 +171,19 @@ public sealed class WeightedTree
             placed[v] = true;
             depth[v] = depth[parent[v]] + 1;
         }
-        return new WeightedTree(parent, siblingRank, order, depth, parentFlow, vertexWeight, potential);
+        return new WeightedTree(parent, siblingRank, order, depth, childStart, children, parentFlow, vertexWeight, potential);
+    }
+
+    /// <summary>Levels: a counting sort by depth, stable in <see cref="Order"/>.</summary>
+    private (int[] Start, int[] Vertices) Levels()
+    {
+        var start = new int[MaxDepth + 2];
+        foreach (int d in Depth) start[d + 1]++;
+        for (int d = 0; d <= MaxDepth; d++) start[d + 1] += start[d];
+        var vertices = new int[Count];
+        var next = start[..^1];
+        foreach (int v in Order) vertices[next[Depth[v]]++] = v;
+        return (start, vertices);
     }
 
     private static int[] RankChildrenByIndex(int[] parent)
@@ -213,16 +197,31 @@ public sealed class WeightedTree
         return rank;
     }
 
-    private static int[] BreadthFirstOrder(int[] parent, int[] siblingRank, int[] childCount, int root)
+    /// <summary>
+    /// The children of every vertex in sibling order (CSR: a counting sort by parent, each child placed at its rank);
+    /// each parent's children own consecutive slots, one per rank, so a rank out of range or a slot taken twice is refused.
+    /// </summary>
+    private static (int[] Start, int[] Children) ChildrenInSiblingOrder(int[] parent, int[] siblingRank, int[] childCount)
     {
         int n = parent.Length;
         var start = new int[n + 1];
         for (int v = 0; v < n; v++) start[v + 1] = start[v] + childCount[v];
         var children = new int[Math.Max(n - 1, 0)];
+        Array.Fill(children, -1);
         for (int v = 0; v < n; v++)
         {
-            if (v != root) children[start[parent[v]] + siblingRank[v]] = v;
+            int p = parent[v], r = siblingRank[v];
+            if (p < 0) continue;
+            if (r < 0 || r >= childCount[p] || children[start[p] + r] >= 0)
+                throw new ArgumentException($"Vertex {v} has sibling rank {r}; the ranks of each parent's children must be 0, 1, … without repeats.", nameof(siblingRank));
+            children[start[p] + r] = v;
         }
+        return (start, children);
+    }
+
+    private static int[] BreadthFirstOrder(int[] start, int[] children, int root)
+    {
+        int n = start.Length - 1;
         var order = new int[n];
         int head = 0, tail = 0;
         order[tail++] = root;
@@ -231,7 +230,7 @@ public sealed class WeightedTree
             int v = order[head++];
             for (int i = start[v]; i < start[v + 1]; i++) order[tail++] = children[i];
         }
-        if (tail != n) throw new ArgumentException("The parent array has a cycle: not every vertex is reachable from the root.", nameof(parent));
+        if (tail != n) throw new ArgumentException("The parent array has a cycle: not every vertex is reachable from the root.", "parent");
         return order;
     }
 }

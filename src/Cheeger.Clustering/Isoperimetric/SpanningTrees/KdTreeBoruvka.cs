@@ -150,14 +150,14 @@ internal sealed class KdTreeBoruvka
     /// The search starts at the position's own leaf (or at the largest node above it wholly in the component, which it
     /// skips) and then takes the sibling of every node on the path up to the root, deepest first, each searched nearer
     /// child first: the order of a nearest-first descent from the root, without the descent's bounds and stack entries
-    /// for the path itself (its boxes hold the query: bound 0).
+    /// for the path itself (its boxes hold the query: bound 0). The ascent stops as soon as the least bound of the
+    /// siblings still above rules them all out, which is where a search usually ends.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // called n times a round: no slow first tier
     private void SearchFrom(int position)
     {
         var tree = _tree;
         int d = tree.Dimension;
-        int vertex = tree.VertexAt[position];
         int component = _components.Component[position];
         // Unchecked references into the tree's arrays: every index below comes from the tree itself.
         ref double coordinates = ref MemoryMarshal.GetArrayDataReference(tree.Coordinates);
@@ -166,7 +166,6 @@ internal sealed class KdTreeBoruvka
         ref int firstChild = ref MemoryMarshal.GetArrayDataReference(tree.FirstChild);
         ref int leastVertex = ref MemoryMarshal.GetArrayDataReference(tree.LeastVertex);
         ref int nodeComponent = ref MemoryMarshal.GetArrayDataReference(_nodeComponent);
-        ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_components.Component);
         ref double q = ref Unsafe.Add(ref coordinates, position * d);
         ref double shared = ref _componentBound[component];
         double best = double.PositiveInfinity;
@@ -175,15 +174,28 @@ internal sealed class KdTreeBoruvka
         bool cut = false;
         double leastCut = double.PositiveInfinity;     // the least lower bound of a node skipped for the shared bound alone
 
-        // The path from the root to the position's leaf, or to the first node on the way that lies in the component.
+        // The path from the root to the position's leaf, or to the first node on the way that lies in the component;
+        // with the lower bound of each node's sibling off the path (none: a sibling wholly in the component) and the
+        // least of those bounds from the root down to each level, a bound on every point the ascent has left to visit.
         Span<int> path = stackalloc int[SearchStackDepth];
+        Span<double> siblingBound = stackalloc double[SearchStackDepth];
+        Span<double> aboveBound = stackalloc double[SearchStackDepth];
         int depth = 0;
+        double above = double.PositiveInfinity;
         for (int node = 0; ; )
         {
             path[depth++] = node;
             int child = Unsafe.Add(ref firstChild, node);
             if (child < 0 || Unsafe.Add(ref nodeComponent, node) == component) break;
-            node = position < tree.Begin[child + 1] ? child : child + 1;
+            int next = position < tree.Begin[child + 1] ? child : child + 1;
+            int sibling = next == child ? child + 1 : child;
+            double bound = Unsafe.Add(ref nodeComponent, sibling) == component
+                ? double.PositiveInfinity
+                : KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, sibling * d), ref Unsafe.Add(ref high, sibling * d), d);
+            siblingBound[depth - 1] = bound;
+            above = Math.Min(above, bound);
+            aboveBound[depth - 1] = above;
+            node = next;
         }
 
         Span<PendingNode> stack = stackalloc PendingNode[SearchStackDepth];
@@ -196,9 +208,18 @@ internal sealed class KdTreeBoruvka
             }
             else
             {
+                // Every point left lies in a sibling at this level or above: when their least bound already rules them
+                // all out, the ascent stops (strictly above the best: none can tie it; or, setting cut, above the shared bound).
+                double rest = aboveBound[level];
+                if (other >= 0 && rest > best) break;
+                if (rest > Volatile.Read(ref shared))
+                {
+                    cut = true;
+                    leastCut = Math.Min(leastCut, rest);
+                    break;
+                }
                 int child = Unsafe.Add(ref firstChild, path[level]);
-                int sibling = path[level + 1] == child ? child + 1 : child;
-                stack[top++] = new PendingNode(sibling, KdTree.BoxLowerBound(ref q, ref Unsafe.Add(ref low, sibling * d), ref Unsafe.Add(ref high, sibling * d), d));
+                stack[top++] = new PendingNode(path[level + 1] == child ? child + 1 : child, siblingBound[level]);
             }
             while (top > 0)
             {
@@ -224,21 +245,12 @@ internal sealed class KdTreeBoruvka
                     stack[top++] = leftFirst ? new PendingNode(child, nearBound) : new PendingNode(child + 1, farBound);
                     continue;
                 }
-                int before = other;
-                for (int p = tree.Begin[at.Node], end = tree.End[at.Node]; p < end; p++)
+                var found = new LeastEdge(best, other, otherPosition);
+                if (ScanLeaf(position, component, tree.Begin[at.Node], tree.End[at.Node], ref found))
                 {
-                    if (Unsafe.Add(ref componentAt, p) == component) continue;
-                    double d2 = SquaredDistance.Between(ref q, ref Unsafe.Add(ref coordinates, p * d), d);
-                    if (d2 > best) continue;
-                    int u = tree.VertexAt[p];
-                    if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
-                    {
-                        best = d2;
-                        other = u;
-                        otherPosition = p;
-                    }
+                    (best, other, otherPosition) = (found.SquaredLength, found.Vertex, found.Position);
+                    LowerTo(ref shared, best);
                 }
-                if (other != before) LowerTo(ref shared, best);
             }
         }
         _components.BestLength[position] = best;
@@ -248,6 +260,43 @@ internal sealed class KdTreeBoruvka
         // those skipped for v's own best are no nearer than best either, the others no nearer than leastCut.
         _leastLength[position] = Math.Max(_leastLength[position], Math.Min(best, leastCut));
     }
+
+    /// <summary>
+    /// Offers the points at positions [begin, end) outside the component to the least edge from
+    /// <paramref name="position"/> found so far; true when one of them is the new least. Its own method, so that the
+    /// scan's few values stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private bool ScanLeaf(int position, int component, int begin, int end, ref LeastEdge least)
+    {
+        var tree = _tree;
+        int d = tree.Dimension, vertex = tree.VertexAt[position];
+        ref double coordinates = ref MemoryMarshal.GetArrayDataReference(tree.Coordinates);
+        ref int componentAt = ref MemoryMarshal.GetArrayDataReference(_components.Component);
+        ref int vertexAt = ref MemoryMarshal.GetArrayDataReference(tree.VertexAt);
+        ref double q = ref Unsafe.Add(ref coordinates, position * d);
+        double best = least.SquaredLength;
+        int other = least.Vertex, at = least.Position;
+        for (int p = begin; p < end; p++)
+        {
+            if (Unsafe.Add(ref componentAt, p) == component) continue;
+            double d2 = SquaredDistance.Between(ref q, ref Unsafe.Add(ref coordinates, p * d), d);
+            if (d2 > best) continue;
+            int u = Unsafe.Add(ref vertexAt, p);
+            if (other < 0 || EdgeOrder.Precedes(d2, vertex, u, best, vertex, other))
+            {
+                best = d2;
+                other = u;
+                at = p;
+            }
+        }
+        if (at == least.Position) return false;
+        least = new LeastEdge(best, other, at);
+        return true;
+    }
+
+    /// <summary>An edge from the searched position: its d², its far end's vertex (−1: none yet) and position.</summary>
+    private readonly record struct LeastEdge(double SquaredLength, int Vertex, int Position);
 
     /// <summary>Lowers <paramref name="bound"/> to <paramref name="value"/> when that is lower, atomically.</summary>
     private static void LowerTo(ref double bound, double value)
