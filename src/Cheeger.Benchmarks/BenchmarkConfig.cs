@@ -29,7 +29,7 @@ public sealed class BenchmarkConfig : ManualConfig
         public const string Peer = "peer";
 
         /// <summary>
-        /// Suites at 1e5 to 1e7 points that run for half an hour and more. In no other category, so that a run by
+        /// Suites at 1e5 to 1e7 points that run for a quarter of an hour and more. In no other category, so that a run by
         /// category (run-gpu.sh's <c>kmeans iso peer</c>) leaves them out; the test suite's dry run of every suite too.
         /// </summary>
         public const string Scale = "scale";

@@ -13,7 +13,7 @@ public sealed class DryRunTests
     [Fact]
     public void EveryBenchmarkRunsOnceWithoutError()
     {
-        // The scale suite runs for half an hour; SpanningTreeScaleBenchmarksTests runs its smallest cases.
+        // The scale suite runs for 15-30 minutes; SpanningTreeScaleBenchmarksTests runs its smallest cases.
         var suites = Suites().Where(suite => !IsGpuSuite(suite) && !HasCategory(suite, BenchmarkConfig.Categories.Scale)).ToArray();
         Assert.NotEmpty(suites);
         RunOnce(suites);
