@@ -28,6 +28,12 @@ public sealed class BenchmarkConfig : ManualConfig
         /// <summary>Other libraries, measured beside ours.</summary>
         public const string Peer = "peer";
 
+        /// <summary>
+        /// Suites at 1e5 to 1e7 points that run for a quarter of an hour and more. In no other category, so that a run by
+        /// category (run-gpu.sh's <c>kmeans iso peer</c>) leaves them out; the test suite's dry run of every suite too.
+        /// </summary>
+        public const string Scale = "scale";
+
         /// <summary>GPU backends at GPU sizes (run from the GPU bundle, build/gpu/run-gpu.sh).</summary>
         public const string Gpu = "gpu";
     }

@@ -49,11 +49,5 @@ public static class PassTimes
     }
 
     /// <summary>The median of the values recorded for a case, or null when none were.</summary>
-    public static double? Median(string key)
-    {
-        if (!Recorded.TryGetValue(key, out var values) || values.IsEmpty) return null;
-        double[] sorted = [.. values.Order()];
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
+    public static double? Median(string key) => Recorded.TryGetValue(key, out var values) ? Benchmarks.Median.Of(values) : null;
 }

@@ -11,11 +11,20 @@ public sealed partial record BenchmarkCase(
     /// <summary>The id of the ms/pass metric of the k-means suites (Cheeger.Benchmarks' PassTimeDiagnoser).</summary>
     public const string PassTimeMetric = "PassTime";
 
+    /// <summary>The id of the peak-memory metric (bytes per point; Cheeger.Benchmarks' PeakMemoryDiagnoser).</summary>
+    public const string PeakBytesPerPointMetric = "PeakBytesPerPoint";
+
+    /// <summary>The id of the in-run spanning-tree phase metric (ms; Cheeger.Benchmarks' TreePhaseDiagnoser).</summary>
+    public const string TreePhaseMetric = "TreePhase";
+
     /// <summary>The mean of the whole call in milliseconds; null when the case did not run.</summary>
     public double? MeanMilliseconds => MeanNanoseconds / 1e6;
 
     /// <summary>The backend's own loop time per pass (the ms/pass metric), or null when the export has none.</summary>
-    public double? PassMilliseconds => Metrics.TryGetValue(PassTimeMetric, out double value) ? value : null;
+    public double? PassMilliseconds => Metric(PassTimeMetric);
+
+    /// <summary>The value of the metric <paramref name="id"/>, or null when the export has none.</summary>
+    public double? Metric(string id) => Metrics.TryGetValue(id, out double value) ? value : null;
 
     /// <summary>The value of a parameter, or "" when the case has none of that name.</summary>
     public string Parameter(string name) => Parameters.TryGetValue(name, out string? value) ? value : "";

@@ -46,6 +46,7 @@ public sealed class DocsReport(string document, string exportsFolder, string ima
             "kmeans-workers" => (Suites.Workers, WorkersWithCharts),
             "iso" => (Suites.Isoperimetric, export => WithCharts(export, "Input", "iso")),
             "iso-table1" => (Suites.Table1, export => WithCharts(export, "Row", "table1")),
+            "spanning-tree-scale" => (Suites.SpanningTreeScale, SpanningTreeScaleTable.Render),
             "gpu-kmeans" => (Suites.GpuKMeans, KMeansPassTable.Render),
             "gpu-iso" => (Suites.GpuIsoperimetric, export => BackendTimeTable.Render(export, "Input", "SpanningTree")),
             "gpu-ilgpu-iso" => (Suites.GpuIlgpuIsoperimetric, export => BackendTimeTable.Render(export, "Input", "Implementation")),
@@ -94,6 +95,9 @@ public sealed class DocsReport(string document, string exportsFolder, string ima
 
         /// <summary>The paper's Table 1.</summary>
         public const string Table1 = "IsoperimetricTable1Benchmarks";
+
+        /// <summary>The spanning-tree algorithms at 1e5 to 1e7 points, end to end and the tree alone, with peak memory.</summary>
+        public const string SpanningTreeScale = "SpanningTreeScaleBenchmarks";
 
         /// <summary>GPU k-means.</summary>
         public const string GpuKMeans = "GpuKMeansIterationBenchmarks";

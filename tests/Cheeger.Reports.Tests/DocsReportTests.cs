@@ -28,7 +28,8 @@ public sealed class DocsReportTests : IDisposable
             new("IsoperimetricBenchmarks", "Input=wine&Backend=serial", MeanMs: 5),
             new("IsoperimetricBenchmarks", "Input=wine&Backend=parallel", MeanMs: 2));
         File.WriteAllText(Path.Combine(docs, "benchmarks.md"),
-            "Prose.\n<!-- report:iso -->\n<!-- /report:iso -->\nMore prose.\n<!-- report:gpu-kmeans -->\nstale\n<!-- /report:gpu-kmeans -->\n");
+            "Prose.\n<!-- report:iso -->\n<!-- /report:iso -->\nMore prose.\n<!-- report:gpu-kmeans -->\nstale\n<!-- /report:gpu-kmeans -->\n"
+            + "<!-- report:spanning-tree-scale -->\n<!-- /report:spanning-tree-scale -->\n");
         var report = DocsReport.InRepository(_folder.Path);
 
         var charts = report.Write();
@@ -39,6 +40,7 @@ public sealed class DocsReportTests : IDisposable
         Assert.Contains("![iso-wine](img/iso-wine.png)", rendered);
         Assert.Contains("<!-- /report:iso -->\nMore prose.\n", rendered);
         Assert.Contains("<!-- report:gpu-kmeans -->\n_No export of GpuKMeansIterationBenchmarks in benchmarks/exports yet._\n<!-- /report:gpu-kmeans -->", rendered);
+        Assert.Contains("<!-- report:spanning-tree-scale -->\n_No export of SpanningTreeScaleBenchmarks in benchmarks/exports yet._\n<!-- /report:spanning-tree-scale -->", rendered);
         Assert.Equal([Path.Combine(docs, "img", "iso-wine.png")], charts);
         Assert.True(new FileInfo(charts[0]).Length > 0);
         // Rendering again changes nothing.

@@ -12,8 +12,12 @@ internal static class ExportFixture
     public const string Processor = "Fixture CPU 9000";
     public const string Title = "BenchmarkRun-joined-2026-11-23-10-20-30";
 
-    /// <summary>A case: suite, parameters ("N=10000&amp;K=10&amp;Backend=serial"), mean in ms, ms/pass (or none), bytes allocated.</summary>
-    public sealed record Case(string Suite, string Parameters, double MeanMs, double? PassMs = null, long Bytes = 0);
+    /// <summary>
+    /// A case: suite, parameters ("N=10000&amp;K=10&amp;Backend=serial"), mean in ms, ms/pass (or none), bytes allocated,
+    /// the benchmark method, and further metrics by id.
+    /// </summary>
+    public sealed record Case(string Suite, string Parameters, double MeanMs, double? PassMs = null, long Bytes = 0,
+        string Method = "Run", IReadOnlyDictionary<string, double>? Metrics = null);
 
     /// <summary>Writes the export of <paramref name="cases"/> to <paramref name="path"/> and returns the path.</summary>
     public static string Write(string path, params Case[] cases)
@@ -29,19 +33,19 @@ internal static class ExportFixture
             },
             Benchmarks = cases.Select(c => new
             {
-                DisplayInfo = $"{c.Suite}.Run: ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3) [{c.Parameters.Replace('&', ',')}]",
+                DisplayInfo = $"{c.Suite}.{c.Method}: ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3) [{c.Parameters.Replace('&', ',')}]",
                 Namespace = "Cheeger.Benchmarks",
                 Type = c.Suite,
-                Method = "Run",
+                Method = c.Method,
                 // BenchmarkDotNet shortens long values in Parameters; the full name has them whole.
                 Parameters = string.Join('&', Pairs(c.Parameters).Select(p => $"{p.Name}={(p.Value.Length > 15 ? p.Value[..5] + "(...)" + p.Value[^5..] + $" [{p.Value.Length}]" : p.Value)}")),
-                FullName = $"Cheeger.Benchmarks.{c.Suite}.Run({string.Join(", ", Pairs(c.Parameters).Select(p => int.TryParse(p.Value, out _) ? $"{p.Name}: {p.Value}" : $"{p.Name}: \"{p.Value}\""))})",
+                FullName = $"Cheeger.Benchmarks.{c.Suite}.{c.Method}({string.Join(", ", Pairs(c.Parameters).Select(p => int.TryParse(p.Value, out _) ? $"{p.Name}: {p.Value}" : $"{p.Name}: \"{p.Value}\""))})",
                 Statistics = new { Mean = c.MeanMs * 1e6, N = 3 },
                 Memory = new { BytesAllocatedPerOperation = c.Bytes },
                 Measurements = new[] { new { IterationMode = "Workload", Nanoseconds = c.MeanMs * 1e6 } },
-                Metrics = c.PassMs is { } pass
-                    ? new object[] { new { Value = pass, Descriptor = new { Id = "PassTime", DisplayName = "ms/pass" } } }
-                    : [],
+                Metrics = (c.PassMs is { } pass ? new Dictionary<string, double> { ["PassTime"] = pass } : new Dictionary<string, double>())
+                    .Concat(c.Metrics ?? new Dictionary<string, double>())
+                    .Select(m => new { Value = m.Value, Descriptor = new { Id = m.Key, DisplayName = m.Key } }),
             }),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(export));

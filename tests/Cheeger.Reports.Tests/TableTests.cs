@@ -73,6 +73,43 @@ public sealed class TableTests : IDisposable
     }
 
     [Fact]
+    public void SpanningTreeScaleTableGivesEndToEndAndTreeTimesPerAlgorithmAndBackendTheKdTreesSpeedUpAndPeakBytesPerPoint()
+    {
+        const string Suite = "SpanningTreeScaleBenchmarks";
+        static ExportFixture.Case Case(string method, string parameters, double meanMs, double peak, double? treePhase = null) =>
+            new(Suite, parameters, meanMs, Method: method, Metrics: treePhase is { } phase
+                ? new Dictionary<string, double> { ["PeakBytesPerPoint"] = peak, ["TreePhase"] = phase }
+                : new Dictionary<string, double> { ["PeakBytesPerPoint"] = peak });
+        var export = BenchmarkExport.Load(ExportFixture.Write(_folder.File("scale.json"),
+            Case("EndToEnd", "Data=uniform&N=100000&D=2&Tree=prim&Backend=native-cpu", 5000, 300.4, treePhase: 4800),
+            Case("EndToEnd", "Data=uniform&N=100000&D=2&Tree=kdtree&Backend=native-cpu", 500, 320, treePhase: 300),
+            Case("SpanningTree", "Data=uniform&N=100000&D=2&Tree=kdtree&Backend=native-cpu", 400, 366),
+            Case("EndToEnd", "Data=uniform&N=100000&D=2&Tree=prim&Backend=parallel", 8000, 350, treePhase: 7600),
+            Case("SpanningTree", "Data=uniform&N=100000&D=2&Tree=prim&Backend=parallel", 7500, 160),
+            Case("EndToEnd", "Data=uniform&N=100000&D=2&Tree=kdtree&Backend=parallel", 1000, 360, treePhase: 800),
+            Case("SpanningTree", "Data=uniform&N=100000&D=2&Tree=kdtree&Backend=parallel", 750, 164),
+            Case("EndToEnd", "Data=clustered&N=10000000&D=2&Tree=kdtree&Backend=native-cpu", 40000, 250, treePhase: 31000),
+            Case("SpanningTree", "Data=clustered&N=10000000&D=2&Tree=kdtree&Backend=native-cpu", 30000, 280),
+            Case("EndToEnd", "Data=uniform&N=100000&D=10&Tree=prim&Backend=native-cpu", 9000, 410, treePhase: 8500)));
+
+        string text = SpanningTreeScaleTable.Render(export);
+        string[] lines = text.Split('\n');
+
+        Assert.Contains("| n × D, data | prim, native-cpu | prim, parallel | kdtree, native-cpu | kdtree, parallel | prim ÷ kdtree, native-cpu (tree) | prim ÷ kdtree, parallel (tree) |", lines);
+        // native-cpu's Prim has no tree-only case: its tree is the end-to-end run's own phase, marked; the speed-up
+        // is taken over the trees shown (4800 ÷ 400, 7500 ÷ 750).
+        Assert.Contains("| 1e5 × 2, uniform | 5000 / 4800\\* | 8000 / 7500 | 500 / 400 | 1000 / 750 | 12.0× | 10.0× |", lines);
+        // Rows by n, then D as a number (10 after 2); what did not run is a dash.
+        int small = Array.IndexOf(lines, "| 1e5 × 2, uniform | 5000 / 4800\\* | 8000 / 7500 | 500 / 400 | 1000 / 750 | 12.0× | 10.0× |");
+        Assert.Equal("| 1e5 × 10, uniform | 9000 / 8500\\* | — / — | — / — | — / — | — | — |", lines[small + 1]);
+        Assert.Equal("| 1e7 × 2, clustered | — / — | — / — | 40000 / 30000 | — / — | — | — |", lines[small + 2]);
+        Assert.Contains(SpanningTreeScaleTable.InRunNote, lines);
+        Assert.Contains("| n × D, data | prim, native-cpu | prim, parallel | kdtree, native-cpu | kdtree, parallel |", lines);
+        Assert.Contains("| 1e5 × 2, uniform | 300 / — | 350 / 160 | 320 / 366 | 360 / 164 |", lines);
+        Assert.Contains("| 1e7 × 2, clustered | — / — | — / — | 250 / 280 | — / — |", lines);
+    }
+
+    [Fact]
     public void TheCaptionTakesMachineDateAndJobFromTheExport()
     {
         var export = BenchmarkExport.Load(ExportFixture.Write(_folder.File("iso.json"),
