@@ -169,7 +169,8 @@ public class SpanningTreeScaleBenchmarks : IDisposable
         }
         else
         {
-            _stages = new ParallelIsoperimetricStages(ParallelIsoperimetric.WorkersFor(_data, _options), LevelTreeDecider.DefaultMinParallelWidth);
+            _stages = new ParallelIsoperimetricStages(ParallelIsoperimetric.WorkersFor(_data, _options), LevelTreeDecider.DefaultMinParallelWidth,
+                ParallelIsoperimetricStages.DefaultMinSubtreeSplitCount);
         }
     }
 
