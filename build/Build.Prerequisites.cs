@@ -9,7 +9,6 @@ internal sealed partial class Build
     /// The Debian/Ubuntu packages the native build, its tests, the sanitizer build, the bindings generator and the
     /// CUDA compile check need. The README names the same list.
     /// </summary>
-    internal const string AptPackages = "cmake g++ libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev libboost-context-dev npm";
 
     private Target Prerequisites => _ => _
         .Description("Checks cmake, a C++ compiler, GoogleTest/GoogleMock, clang-14 (+ its sanitizer runtime), Boost.Context, npm and the CUDA toolkit; installs them with apt-get when it can.")
@@ -23,7 +22,10 @@ internal sealed partial class Build
                 return;
             }
 
-            var installCommand = $"apt-get update && apt-get install -y --no-install-recommends {AptPackages}";
+            // Only what is missing: a tool found already may come from outside apt (a Node.js that bundles npm, say),
+            // and asking apt for it again can conflict with what is installed.
+            string[] packages = [.. missing.Select(p => p.AptPackage).Distinct()];
+            var installCommand = $"apt-get update && apt-get install -y --no-install-recommends {string.Join(' ', packages)}";
             var names = string.Join(", ", missing.Select(p => $"{p.Name} ({p.AptPackage})"));
             var privilege = await AptPrivilegeAsync();
             if (privilege is null)
@@ -33,7 +35,7 @@ internal sealed partial class Build
 
             AnsiConsole.MarkupLine($"[yellow]Missing: {Markup.Escape(names)}. Installing with apt-get.[/]");
             await AptGetAsync(privilege, ["update"]);
-            await AptGetAsync(privilege, ["install", "-y", "--no-install-recommends", .. AptPackages.Split(' ')]);
+            await AptGetAsync(privilege, ["install", "-y", "--no-install-recommends", .. packages]);
 
             var stillMissing = (await FindMissingPrerequisitesAsync(report: true)).Where(p => !p.Optional).ToList();
             if (stillMissing.Count > 0)
