@@ -45,6 +45,20 @@ struct pending_node {
     double lower_bound;
 };
 
+// Pushes the children (first `child`, then child + 1) of a node with their box lower bounds from q, the nearer
+// last: a depth-first search pops it first, so its bound tightens before the farther child is tested.
+template <class Dimension>
+void push_children(const kd_tree& tree, const double* q, Dimension d, std::int32_t child, pending_node* stack,
+                   int& top) noexcept {
+    const double near_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child} * d,
+                                              tree.high.data() + std::int64_t{child} * d, d);
+    const double far_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child + 1} * d,
+                                             tree.high.data() + std::int64_t{child + 1} * d, d);
+    const bool left_first = near_bound <= far_bound;
+    stack[top++] = left_first ? pending_node{child + 1, far_bound} : pending_node{child, near_bound};
+    stack[top++] = left_first ? pending_node{child, near_bound} : pending_node{child + 1, far_bound};
+}
+
 void lower_to(std::atomic<double>& bound, double value) noexcept {
     double current = bound.load(std::memory_order_relaxed);
     while (value < current && !bound.compare_exchange_weak(current, value, std::memory_order_relaxed)) {
@@ -113,14 +127,7 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position, Dimension 
         if (skipped(at.node, at.lower_bound)) continue;
         const std::int32_t child = tree.first_child[size_t(at.node)];
         if (child >= 0) {
-            const double near_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child} * d,
-                                                      tree.high.data() + std::int64_t{child} * d, d);
-            const double far_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child + 1} * d,
-                                                     tree.high.data() + std::int64_t{child + 1} * d, d);
-            // The nearer child is searched first (pushed last), so the bound tightens before the farther one.
-            const bool left_first = near_bound <= far_bound;
-            stack[top++] = left_first ? pending_node{child + 1, far_bound} : pending_node{child, near_bound};
-            stack[top++] = left_first ? pending_node{child, near_bound} : pending_node{child + 1, far_bound};
+            push_children(tree, q, d, child, stack, top);
             continue;
         }
         const std::int32_t before = other;
@@ -169,13 +176,7 @@ void nearest_neighbours(const kd_tree& tree, std::int64_t position, Dimension d,
         if (beaten_by_list(at.lower_bound, tree.least_vertex[size_t(at.node)])) continue;
         const std::int32_t child = tree.first_child[size_t(at.node)];
         if (child >= 0) {
-            const double near_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child} * d,
-                                                      tree.high.data() + std::int64_t{child} * d, d);
-            const double far_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child + 1} * d,
-                                                     tree.high.data() + std::int64_t{child + 1} * d, d);
-            const bool left_first = near_bound <= far_bound;
-            stack[top++] = left_first ? pending_node{child + 1, far_bound} : pending_node{child, near_bound};
-            stack[top++] = left_first ? pending_node{child, near_bound} : pending_node{child + 1, far_bound};
+            push_children(tree, q, d, child, stack, top);
             continue;
         }
         for (std::int32_t p = tree.begin[size_t(at.node)]; p < tree.end[size_t(at.node)]; ++p) {
