@@ -49,7 +49,7 @@ public sealed class PassTimeDiagnoser : IDiagnoser
         object? Parameter(string name) => results.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == name)?.Value;
         object? backend = Parameter("Workers") is { } workers ? PassTimes.WithWorkers(Parameter("Backend"), workers) : Parameter("Backend");
         double? median = PassTimes.Median(PassTimes.Key(backend, Parameter("N"), Parameter("K")));
-        return median is { } value ? [new Metric(Descriptor.Instance, value)] : [];
+        return median is { } value ? [new Metric(Descriptor, value)] : [];
     }
 
     /// <inheritdoc />
@@ -60,26 +60,7 @@ public sealed class PassTimeDiagnoser : IDiagnoser
     /// <inheritdoc />
     public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
 
-    private sealed class Descriptor : IMetricDescriptor
-    {
-        public static readonly Descriptor Instance = new();
-
-        public string Id => MetricId;
-
-        public string DisplayName => "ms/pass";
-
-        public string Legend => "Median milliseconds per k-means pass (assign + update phases: the Lloyd loop's wall time; upload and download excluded)";
-
-        public string NumberFormat => "0.0000";
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Unit => "ms";
-
-        public bool TheGreaterTheBetter => false;
-
-        public int PriorityInCategory => 0;
-
-        public bool GetIsAvailable(Metric metric) => true;
-    }
+    private static readonly LowerIsBetterMetric Descriptor = new(MetricId, "ms/pass",
+        "Median milliseconds per k-means pass (assign + update phases: the Lloyd loop's wall time; upload and download excluded)",
+        "0.0000", "ms");
 }

@@ -58,7 +58,7 @@ public sealed class PeakMemoryDiagnoser : IDiagnoser
     {
         object? n = results.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value;
         if (!_measured.Remove(results.BenchmarkCase, out var run) || run.Peak is not { } peak || n is not int points || points <= 0) return [];
-        return [new Metric(Descriptor.Instance, Math.Max(0, peak - run.Start) / (double)points)];
+        return [new Metric(Descriptor, Math.Max(0, peak - run.Start) / (double)points)];
     }
 
     /// <inheritdoc />
@@ -69,26 +69,7 @@ public sealed class PeakMemoryDiagnoser : IDiagnoser
     /// <inheritdoc />
     public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
 
-    private sealed class Descriptor : IMetricDescriptor
-    {
-        public static readonly Descriptor Instance = new();
-
-        public string Id => MetricId;
-
-        public string DisplayName => "peak B/point";
-
-        public string Legend => "Rise of the process's peak resident set (VmHWM) over the measured iterations above what was resident before them, per point (native allocations included)";
-
-        public string NumberFormat => "0.0";
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Unit => "B";
-
-        public bool TheGreaterTheBetter => false;
-
-        public int PriorityInCategory => 0;
-
-        public bool GetIsAvailable(Metric metric) => true;
-    }
+    private static readonly LowerIsBetterMetric Descriptor = new(MetricId, "peak B/point",
+        "Rise of the process's peak resident set (VmHWM) over the measured iterations above what was resident before them, per point (native allocations included)",
+        "0.0", "B");
 }

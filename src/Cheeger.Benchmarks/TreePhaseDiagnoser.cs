@@ -64,7 +64,7 @@ public sealed class TreePhaseDiagnoser : IDiagnoser
         lock (Gate)
         {
             return _recorded.Remove(results.BenchmarkCase, out var values) && Median.Of(values) is { } median
-                ? [new Metric(Descriptor.Instance, median)]
+                ? [new Metric(Descriptor, median)]
                 : [];
         }
     }
@@ -77,26 +77,7 @@ public sealed class TreePhaseDiagnoser : IDiagnoser
     /// <inheritdoc />
     public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
 
-    private sealed class Descriptor : IMetricDescriptor
-    {
-        public static readonly Descriptor Instance = new();
-
-        public string Id => MetricId;
-
-        public string DisplayName => "tree ms (in run)";
-
-        public string Legend => "Median milliseconds of the spanning-tree phase inside the measured runs, as the backend times it";
-
-        public string NumberFormat => "0.00";
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Unit => "ms";
-
-        public bool TheGreaterTheBetter => false;
-
-        public int PriorityInCategory => 0;
-
-        public bool GetIsAvailable(Metric metric) => true;
-    }
+    private static readonly LowerIsBetterMetric Descriptor = new(MetricId, "tree ms (in run)",
+        "Median milliseconds of the spanning-tree phase inside the measured runs, as the backend times it",
+        "0.00", "ms");
 }
