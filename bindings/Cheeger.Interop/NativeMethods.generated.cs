@@ -16,8 +16,8 @@ public static class CheegerConstants
     /// <summary><c>#define CHEEGER_VERSION_MAJOR 0</c></summary>
     public const int VersionMajor = 0;
 
-    /// <summary><c>#define CHEEGER_VERSION_MINOR 4</c></summary>
-    public const int VersionMinor = 4;
+    /// <summary><c>#define CHEEGER_VERSION_MINOR 5</c></summary>
+    public const int VersionMinor = 5;
 
     /// <summary><c>#define CHEEGER_VERSION_PATCH 0</c></summary>
     public const int VersionPatch = 0;
@@ -60,6 +60,15 @@ public static class CheegerConstants
 
     /// <summary><c>#define CHEEGER_ISO_KDTREE_MIN_POINTS_D10 64000</c></summary>
     public const int IsoKdtreeMinPointsD10 = 64000;
+
+    /// <summary><c>#define CHEEGER_ISO_DIMENSION_SAMPLE_QUERIES 64</c></summary>
+    public const int IsoDimensionSampleQueries = 64;
+
+    /// <summary><c>#define CHEEGER_ISO_DIMENSION_SAMPLE_REFERENCES 1024</c></summary>
+    public const int IsoDimensionSampleReferences = 1024;
+
+    /// <summary><c>#define CHEEGER_ISO_DIMENSION_SAMPLE_NEIGHBOURS 10</c></summary>
+    public const int IsoDimensionSampleNeighbours = 10;
 }
 
 /// <summary>Outcome of every call.</summary>
@@ -291,7 +300,7 @@ public enum CheegerIsoWeight : int
 /// <remarks>C: <c>cheeger_iso_spanning_tree</c>.</remarks>
 public enum CheegerIsoSpanningTree : int
 {
-    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10 points for d &lt;= 2 ... 10, else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
+    /// <summary>the backend's choice by size: on the CPU, KDTREE from CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10 points for d &lt;= 2 ... 10 (or the data's intrinsic dimension where that is at most d / 2), else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points, Boruvka from there on.</summary>
     /// <remarks>C: <c>CHEEGER_ISO_SPANNING_TREE_AUTO</c>.</remarks>
     Auto = 0,
 

@@ -32,7 +32,7 @@ extern "C" {
 
 /* Version of this header; the library reports its own through cheeger_version_get. */
 #define CHEEGER_VERSION_MAJOR 0
-#define CHEEGER_VERSION_MINOR 4
+#define CHEEGER_VERSION_MINOR 5
 #define CHEEGER_VERSION_PATCH 0
 
 /* Rows per chunk of the parallel k-means backends: each chunk sums its own deltas, merged in chunk order, so the
@@ -135,7 +135,8 @@ typedef enum cheeger_iso_weight {
  * edge order makes the tree unique; Boruvka recovers Prim's insertion order from the tree): only the time differs. */
 typedef enum cheeger_iso_spanning_tree {
     CHEEGER_ISO_SPANNING_TREE_AUTO = 0,    /* the backend's choice by size: on the CPU, KDTREE from
-                                              CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10 points for d <= 2 ... 10,
+                                              CHEEGER_ISO_KDTREE_MIN_POINTS_D2 ... _D10 points for d <= 2 ... 10
+                                              (or the data's intrinsic dimension where that is at most d / 2),
                                               else Prim; on CUDA, Prim below CHEEGER_ISO_BORUVKA_MIN_POINTS points,
                                               Boruvka from there on */
     CHEEGER_ISO_SPANNING_TREE_PRIM = 1,    /* Prim from vertex 0: n - 1 steps of one min-reduction each */
@@ -166,6 +167,15 @@ typedef enum cheeger_iso_stage {
 #define CHEEGER_ISO_KDTREE_MIN_POINTS_D6 16000
 #define CHEEGER_ISO_KDTREE_MIN_POINTS_D8 16000
 #define CHEEGER_ISO_KDTREE_MIN_POINTS_D10 64000
+
+/* Below the size its dimension d asks for, CHEEGER_ISO_SPANNING_TREE_AUTO still picks KDTREE on the CPU when the
+ * data are of much lower intrinsic dimension than d (real data often are: the kd-tree prunes by the intrinsic one).
+ * The estimate is Levina and Bickel's maximum likelihood from the _NEIGHBOURS nearest of _REFERENCES points to each
+ * of _QUERIES points (both evenly strided through the rows); when it is at most d / 2 the sizes above are taken for
+ * the dimension ceil(estimate). */
+#define CHEEGER_ISO_DIMENSION_SAMPLE_QUERIES 64
+#define CHEEGER_ISO_DIMENSION_SAMPLE_REFERENCES 1024
+#define CHEEGER_ISO_DIMENSION_SAMPLE_NEIGHBOURS 10
 
 /* Isoperimetric tree clustering parameters (the managed IsoperimetricOptions); fill with
  * cheeger_iso_params_default first. Worker threads are the context's. */

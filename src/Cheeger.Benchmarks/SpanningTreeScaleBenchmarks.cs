@@ -118,7 +118,7 @@ public class SpanningTreeScaleBenchmarks : IDisposable
         };
         // native-cpu's tree-only call builds AUTO's choice alone.
         bool reachable = benchmark != nameof(SpanningTree) || backend != BackendNames.NativeCpu
-            || SpanningTreeChoice.Automatic(n, d) == algorithm;
+            || SpanningTreeChoice.Automatic(n, d, intrinsicDimension: d) == algorithm; // the inputs fill their space
         return size && affordable && reachable;
     }
 
@@ -162,8 +162,9 @@ public class SpanningTreeScaleBenchmarks : IDisposable
     {
         if (Backend == BackendNames.NativeCpu)
         {
-            if (SpanningTreeChoice.Automatic(N, D) != _algorithm)
-                throw new InvalidOperationException($"cheeger_iso_mst builds {SpanningTreeChoice.NameOf(SpanningTreeChoice.Automatic(N, D))} at n = {N}, D = {D}, not {Tree}.");
+            SpanningTreeAlgorithm automatic = SpanningTreeChoice.Automatic(_data);
+            if (automatic != _algorithm)
+                throw new InvalidOperationException($"cheeger_iso_mst builds {SpanningTreeChoice.NameOf(automatic)} at n = {N}, D = {D}, not {Tree}.");
             NativeLibraryLoader.Load();
             _nativeContext = NativeContext.Create(CheegerBackend.Cpu, _options.EffectiveWorkers);
         }

@@ -23,7 +23,7 @@ internal sealed class ParallelIsoperimetricStages(int workers, int minParallelLe
     /// <inheritdoc/>
     public SpanningTree SpanningTree(Dataset data, SpanningTreeAlgorithm algorithm, IProgress<IsoperimetricProgress>? progress, CancellationToken cancellation)
     {
-        if (algorithm == SpanningTreeAlgorithm.Auto) algorithm = SpanningTreeChoice.Automatic(data.Count, data.Dimension);
+        if (algorithm == SpanningTreeAlgorithm.Auto) algorithm = SpanningTreeChoice.Automatic(data);
         return algorithm switch
         {
             SpanningTreeAlgorithm.Prim => ParallelPrimTreeBuilder.Build(data, _pool, cancellation, progress),

@@ -1,3 +1,4 @@
+using Cheeger.Clustering.Data;
 using Cheeger.Interop;
 
 namespace Cheeger.Clustering.Isoperimetric;
@@ -6,23 +7,41 @@ namespace Cheeger.Clustering.Isoperimetric;
 public static class SpanningTreeChoice
 {
     /// <summary>
-    /// The CPU's choice for n points in d dimensions, the native core's rule (<c>cheeger.h</c>): the kd-tree Borůvka
-    /// from <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c> … <c>_D10</c> points for d ≤ 2 … 10 (the kd-tree's pruning
-    /// weakens as d grows), Prim otherwise.
+    /// The CPU's choice for <paramref name="data"/>, the native core's rule (<c>cheeger.h</c>): the kd-tree Borůvka from
+    /// <c>CHEEGER_ISO_KDTREE_MIN_POINTS_D2</c> … <c>_D10</c> points for d ≤ 2 … 10 (the kd-tree's pruning weakens as d
+    /// grows), Prim otherwise; below that size, the kd-tree still where the data's <see cref="IntrinsicDimension"/> is at
+    /// most d / 2 and the size suffices for that dimension (real data often lie near a low-dimensional set).
     /// </summary>
-    public static SpanningTreeAlgorithm Automatic(int n, int d)
+    public static SpanningTreeAlgorithm Automatic(Dataset data)
     {
-        int minPoints = d switch
-        {
-            <= 2 => CheegerConstants.IsoKdtreeMinPointsD2,
-            <= 4 => CheegerConstants.IsoKdtreeMinPointsD4,
-            <= 6 => CheegerConstants.IsoKdtreeMinPointsD6,
-            <= 8 => CheegerConstants.IsoKdtreeMinPointsD8,
-            <= 10 => CheegerConstants.IsoKdtreeMinPointsD10,
-            _ => int.MaxValue,
-        };
-        return n >= minPoints ? SpanningTreeAlgorithm.Kdtree : SpanningTreeAlgorithm.Prim;
+        ArgumentNullException.ThrowIfNull(data);
+        int n = data.Count, d = data.Dimension;
+        if (n >= KdtreeMinPoints(d)) return SpanningTreeAlgorithm.Kdtree;
+        // Only a lower intrinsic dimension can still call for the kd-tree; the estimate costs well under Prim's n² d.
+        if (n < CheegerConstants.IsoKdtreeMinPointsD2) return SpanningTreeAlgorithm.Prim;
+        return Automatic(n, d, IntrinsicDimension.Estimate(data));
     }
+
+    /// <summary>
+    /// The choice of <see cref="Automatic(Dataset)"/> for n points in d dimensions of the given intrinsic dimension
+    /// (<c>d</c> for data that fill their space; NaN, unknown, counts as <c>d</c>).
+    /// </summary>
+    public static SpanningTreeAlgorithm Automatic(int n, int d, double intrinsicDimension)
+    {
+        bool muchLower = intrinsicDimension <= 0.5 * d; // false for NaN
+        int dimension = muchLower ? (int)Math.Ceiling(intrinsicDimension) : d;
+        return n >= KdtreeMinPoints(dimension) ? SpanningTreeAlgorithm.Kdtree : SpanningTreeAlgorithm.Prim;
+    }
+
+    private static int KdtreeMinPoints(int d) => d switch
+    {
+        <= 2 => CheegerConstants.IsoKdtreeMinPointsD2,
+        <= 4 => CheegerConstants.IsoKdtreeMinPointsD4,
+        <= 6 => CheegerConstants.IsoKdtreeMinPointsD6,
+        <= 8 => CheegerConstants.IsoKdtreeMinPointsD8,
+        <= 10 => CheegerConstants.IsoKdtreeMinPointsD10,
+        _ => int.MaxValue,
+    };
 
     /// <summary>The name of <paramref name="algorithm"/> as options and the command line spell it (<c>kdtree</c>).</summary>
     public static string NameOf(SpanningTreeAlgorithm algorithm) => algorithm.ToString().ToLowerInvariant();
