@@ -1,6 +1,5 @@
 #include "iso/prim_order_on_tree.hpp"
 
-#include <queue>
 #include <string>
 
 #include "core/error.hpp"
@@ -17,11 +16,84 @@ struct frontier_edge {
     std::int32_t id;      // the vertex's id
 };
 
-// std::priority_queue keeps the greatest on top; "greater" here is "later in the edge order".
-struct later_edge {
-    bool operator()(const frontier_edge& x, const frontier_edge& y) const noexcept {
-        return edge_precedes(y.squared_length, y.parent, y.vertex, x.squared_length, x.parent, x.vertex);
+bool precedes(const frontier_edge& x, const frontier_edge& y) noexcept {
+    return edge_precedes(x.squared_length, x.parent, x.vertex, y.squared_length, y.parent, y.vertex);
+}
+
+// A neighbour in the adjacency lists: its id and the length of the edge to it, side by side (one read).
+struct adjacent {
+    double squared_length;
+    std::int32_t id;
+};
+
+// The frontier: a 4-ary min-heap (half the depth of a binary one, and a node's children share a cache line or
+// two) plus the least edge offered since the last take, held outside the heap. Growing a vertex often offers
+// the very next edge taken (a path of the tree); holding it spares that edge a push and a pop.
+class frontier_heap {
+public:
+    explicit frontier_heap(std::size_t capacity) { heap_.reserve(capacity); }
+
+    [[nodiscard]] bool empty() const noexcept { return !holding_ && heap_.empty(); }
+
+    void offer(const frontier_edge& e) {
+        if (!holding_) {
+            held_ = e;
+            holding_ = true;
+        } else if (precedes(e, held_)) {
+            push(held_);
+            held_ = e;
+        } else {
+            push(e);
+        }
     }
+
+    frontier_edge take() noexcept {
+        if (holding_ && (heap_.empty() || precedes(held_, heap_[0]))) {
+            holding_ = false;
+            return held_;
+        }
+        const frontier_edge least = heap_[0];
+        const frontier_edge last = heap_.back();
+        heap_.pop_back();
+        if (!heap_.empty()) sift_down(last);
+        return least;
+    }
+
+private:
+    void push(const frontier_edge& e) {
+        std::size_t i = heap_.size();
+        heap_.push_back(e);
+        while (i > 0) {
+            const std::size_t up = (i - 1) / 4;
+            if (!precedes(e, heap_[up])) break;
+            heap_[i] = heap_[up];
+            i = up;
+        }
+        heap_[i] = e;
+    }
+
+    // Places `e` from the root down, as the replacement of the taken root.
+    void sift_down(const frontier_edge& e) noexcept {
+        const std::size_t size = heap_.size();
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t first = 4 * i + 1;
+            if (first >= size) break;
+            std::size_t least = first;
+            const std::size_t last = first + 4 < size ? first + 4 : size;
+            for (std::size_t c = first + 1; c < last; ++c) {
+                if (precedes(heap_[c], heap_[least])) least = c;
+            }
+            if (!precedes(heap_[least], e)) break;
+            heap_[i] = heap_[least];
+            i = least;
+        }
+        heap_[i] = e;
+    }
+
+    std::vector<frontier_edge> heap_;
+    frontier_edge held_{};
+    bool holding_ = false;
 };
 
 [[noreturn]] void not_a_tree(const std::string& why) {
@@ -37,9 +109,8 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
         static_cast<std::int64_t>(edges.squared_length.size()) != count) {
         not_a_tree(std::to_string(count) + " edges for " + std::to_string(n) + " vertices");
     }
-    // Adjacency lists (CSR): each vertex's neighbours and the lengths of the edges to them, side by side so that
-    // growing a vertex reads two contiguous runs.
-    std::vector<std::int64_t> start(static_cast<std::size_t>(n) + 1, 0);
+    // Adjacency lists (CSR) by id.
+    std::vector<std::int32_t> start(static_cast<std::size_t>(n) + 1, 0);
     for (std::int64_t e = 0; e < count; ++e) {
         const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
         if (a < 0 || a >= n || b < 0 || b >= n || a == b) {
@@ -49,29 +120,24 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
         ++start[static_cast<std::size_t>(b) + 1];
     }
     for (std::int64_t v = 0; v < n; ++v) start[static_cast<std::size_t>(v) + 1] += start[static_cast<std::size_t>(v)];
-    std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
-    std::vector<std::int32_t> neighbour(static_cast<std::size_t>(2 * count));
-    std::vector<double> neighbour_length(static_cast<std::size_t>(2 * count));
+    std::vector<std::int32_t> fill(start.begin(), start.end() - 1);
+    std::vector<adjacent> neighbour(static_cast<std::size_t>(2 * count));
     for (std::int64_t e = 0; e < count; ++e) {
         const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
         const double length = edges.squared_length[static_cast<std::size_t>(e)];
-        const auto at_a = static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++);
-        const auto at_b = static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++);
-        neighbour[at_a] = b;
-        neighbour_length[at_a] = length;
-        neighbour[at_b] = a;
-        neighbour_length[at_b] = length;
+        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++)] = {length, b};
+        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++)] = {length, a};
     }
 
     std::vector<std::uint8_t> grown(static_cast<std::size_t>(n), 0);
-    std::priority_queue<frontier_edge, std::vector<frontier_edge>, later_edge> frontier;
+    frontier_heap frontier(static_cast<std::size_t>(n));
     // Grows id `v` (vertex `vertex`), by id as the edges are, so that the runs read are those of the ids' order.
     const auto grow = [&](std::int32_t v, std::int32_t vertex) {
         grown[static_cast<std::size_t>(v)] = 1;
-        for (std::int64_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
-            const std::int32_t other = neighbour[static_cast<std::size_t>(i)];
-            if (grown[static_cast<std::size_t>(other)] == 0) {
-                frontier.push({neighbour_length[static_cast<std::size_t>(i)], vertex, ids(other), other});
+        for (std::int32_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
+            const adjacent& next = neighbour[static_cast<std::size_t>(i)];
+            if (grown[static_cast<std::size_t>(next.id)] == 0) {
+                frontier.offer({next.squared_length, vertex, ids(next.id), next.id});
             }
         }
     };
@@ -84,8 +150,7 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     grow(first, 0);
     std::int64_t joined = 1;
     while (!frontier.empty()) {
-        const frontier_edge least = frontier.top();
-        frontier.pop();
+        const frontier_edge least = frontier.take();
         // In a tree every vertex is offered once, by its parent; a second offer means a cycle.
         if (grown[static_cast<std::size_t>(least.id)] != 0) not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
         out.parent[least.vertex] = least.parent;
