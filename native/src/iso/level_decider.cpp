@@ -10,91 +10,189 @@ namespace {
 
 thread_local std::int64_t tls_min_parallel_width = 0;
 
+// Pieces per participant (at most): small pieces let the chunks come out even.
+constexpr std::int64_t pieces_per_participant = 16;
+// Chunks per participant: the pool hands chunks out as threads come free, so a thread slowed by other load
+// takes fewer of them.
+constexpr std::int64_t chunks_per_participant = 4;
+
 }  // namespace
 
 void set_min_parallel_width_override(std::int64_t width) noexcept { tls_min_parallel_width = width; }
 
 void level_decider::load(const decision_tree& tree) {
     tree_ = tree;
-    min_parallel_width_ = tls_min_parallel_width > 0 ? tls_min_parallel_width : default_min_parallel_width;
-    grow_buffer(value_, tree.n, "the decision values");
-    grow_buffer(good_, tree.n, "the decision closing flags");
-    grow_buffer(joined_, tree.n, "the decision join flags");
-    grow_buffer(representative_, tree.n, "the decision representatives");
-    grow_buffer(chunk_counts_, pool_.size(), "the decision chunk counts");
-    joined_[0] = 0;  // the root (position 0) is never joined; every other entry is written by its parent
+    const std::int64_t n = tree.n;
+    grow_buffer(value_, n, "the decision values");
+    grow_buffer(good_, n, "the decision closing flags");
+    grow_buffer(joined_, n, "the decision join flags");
+    grow_buffer(representative_, n, "the decision representatives");
+
+    const std::int64_t participants = pool_.size();
+    const std::int64_t min_piece = tls_min_parallel_width > 0 ? tls_min_parallel_width : default_min_parallel_width;
+    const std::int64_t piece_size =
+        std::max(min_piece, (n + participants * pieces_per_participant - 1) / (participants * pieces_per_participant));
+    chunks_ = participants > 1 && n > piece_size ? participants * chunks_per_participant : 0;
+    grow_buffer(bucket_start_, chunks_ + 2, "the decision chunk starts");
+    grow_buffer(chunk_counts_, chunks_ + 1, "the decision chunk counts");
+    if (chunks_ == 0) {
+        flow_ = tree.flow_at;
+        weight_ = tree.weight_at;
+        potential_ = tree.potential_at;
+        child_begin_ = tree.child_start;
+        child_end_ = tree.child_start + 1;
+        vertex_of_ = tree.vertex_at;
+        parent_of_ = tree.parent_at;
+        joined_[0] = 0;  // the root is never joined; every other entry is written by its parent
+        return;
+    }
+
+    // Subtree sizes (in scratch_), children before parents.
+    grow_buffer(scratch_, n, "the decision subtree sizes");
+    const std::int32_t* parent_at = tree.parent_at;
+    std::int32_t* size = scratch_.data();
+    std::fill_n(size, n, 1);
+    for (std::int64_t p = n - 1; p > 0; --p) size[parent_at[p]] += size[p];
+    std::int64_t covered = 0;  // vertices in pieces
+    for (std::int64_t p = 1; p < n; ++p) {
+        if (size[p] <= piece_size && size[parent_at[p]] > piece_size) covered += size[p];
+    }
+    // Each position's bucket (in representative_, free until decide): a piece's chunk, or chunks_ for the top.
+    // Pieces go to chunks in position order, a chunk closing once it holds its share of the covered vertices.
+    std::int32_t* bucket = representative_.data();
+    std::int64_t chunk = 0, filled = 0;
+    bucket[0] = static_cast<std::int32_t>(chunks_);  // the root's subtree is larger than a piece (n > piece_size)
+    for (std::int64_t p = 1; p < n; ++p) {
+        const std::int32_t up = parent_at[p];
+        if (size[p] > piece_size) {
+            bucket[p] = static_cast<std::int32_t>(chunks_);
+        } else if (size[up] > piece_size) {
+            while (chunk + 1 < chunks_ && filled >= covered * (chunk + 1) / chunks_) ++chunk;
+            bucket[p] = static_cast<std::int32_t>(chunk);
+            filled += size[p];
+        } else {
+            bucket[p] = bucket[up];
+        }
+    }
+    renumber(bucket);
 }
 
-template <bool Strict>
+// Slots by bucket, each run in position order (a counting sort), and the tree in them. The children of a vertex
+// below the top are contiguous positions of its own piece, so they stay contiguous slots; the top's children
+// span buckets and are listed.
+void level_decider::renumber(const std::int32_t* bucket) {
+    const std::int64_t n = tree_.n;
+    std::int64_t* start = bucket_start_.data();
+    std::fill_n(start, chunks_ + 2, 0);
+    for (std::int64_t p = 0; p < n; ++p) ++start[bucket[p] + 1];
+    for (std::int64_t b = 0; b <= chunks_; ++b) start[b + 1] += start[b];
+    std::int64_t* next = chunk_counts_.data();  // scratch: each bucket's next free slot
+    std::copy_n(start, chunks_ + 1, next);
+    std::int32_t* slot = scratch_.data();  // the sizes are no longer needed
+    for (std::int64_t p = 0; p < n; ++p) slot[p] = static_cast<std::int32_t>(next[bucket[p]]++);
+
+    grow_buffer(own_flow_, n, "the decision flows");
+    grow_buffer(own_weight_, n, "the decision weights");
+    grow_buffer(own_potential_, n, "the decision potentials");
+    grow_buffer(own_child_begin_, n, "the decision child starts");
+    grow_buffer(own_child_end_, n, "the decision child ends");
+    grow_buffer(own_vertex_of_, n, "the decision vertices");
+    grow_buffer(own_parent_of_, n, "the decision parents");
+    grow_buffer(top_children_, n, "the decision top children");
+    std::int32_t listed = 0;
+    for (std::int64_t p = 0; p < n; ++p) {
+        const std::int32_t s = slot[p];
+        own_flow_[size_t(s)] = tree_.flow_at[p];
+        own_weight_[size_t(s)] = tree_.weight_at[p];
+        own_potential_[size_t(s)] = tree_.potential_at[p];
+        own_vertex_of_[size_t(s)] = tree_.vertex_at[p];
+        own_parent_of_[size_t(s)] = p == 0 ? -1 : slot[tree_.parent_at[p]];
+        const std::int32_t first = tree_.child_start[p], last = tree_.child_start[p + 1];
+        if (bucket[p] == chunks_) {
+            own_child_begin_[size_t(s)] = listed;
+            for (std::int32_t c = first; c < last; ++c) top_children_[size_t(listed++)] = slot[c];
+            own_child_end_[size_t(s)] = listed;
+        } else {
+            own_child_begin_[size_t(s)] = first < last ? slot[first] : 0;
+            own_child_end_[size_t(s)] = first < last ? slot[first] + (last - first) : 0;
+        }
+    }
+    flow_ = own_flow_.data();
+    weight_ = own_weight_.data();
+    potential_ = own_potential_.data();
+    child_begin_ = own_child_begin_.data();
+    child_end_ = own_child_end_.data();
+    vertex_of_ = own_vertex_of_.data();
+    parent_of_ = own_parent_of_.data();
+    joined_[size_t(slot[0])] = 0;  // the root is never joined; every other entry is written by its parent
+}
+
+template <bool Strict, bool Listed>
 std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon) noexcept {
-    const std::int32_t* child_start = tree_.child_start;
-    const double* flow = tree_.flow_at;
-    const double* weight = tree_.weight_at;
-    const double* potential = tree_.potential_at;
+    const std::int32_t* child_begin = child_begin_;
+    const std::int32_t* child_end = child_end_;
+    const std::int32_t* listed = top_children_.data();
+    const double* flow = flow_;
+    const double* weight = weight_;
+    const double* potential = potential_;
     double* val = value_.data();
     std::uint8_t* good = good_.data();
     std::uint8_t* joined = joined_.data();
     std::int64_t closed = 0;
     // Written without short-circuits, so that the choices compile to selects: the tests follow the data, and
     // branches on them mispredict about as often as not.
-    for (std::int64_t p = end - 1; p >= begin; --p) {
-        double acc = potential[p] - epsilon * weight[p];
-        for (std::int32_t c = child_start[p]; c < child_start[p + 1]; ++c) {
+    for (std::int64_t s = end - 1; s >= begin; --s) {
+        double acc = potential[s] - epsilon * weight[s];
+        for (std::int32_t i = child_begin[s]; i < child_end[s]; ++i) {
+            const std::int32_t c = Listed ? listed[i] : i;
             const bool join = (good[c] == 0) & (val[c] < flow[c]);  // joining c is strictly cheaper than cutting it
             joined[c] = join ? 1 : 0;
             acc += join ? val[c] : flow[c];
         }
-        val[p] = acc;
-        const double total = acc + flow[p];  // the set closed here (root: + 0)
+        val[s] = acc;
+        const double total = acc + flow[s];  // the set closed here (root: + 0)
         const bool closes = Strict ? total < 0.0 : total <= 0.0;
-        good[p] = closes ? 1 : 0;
+        good[s] = closes ? 1 : 0;
         closed += closes ? 1 : 0;
     }
     return closed;
 }
 
-std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon, bool strict) noexcept {
-    return strict ? close<true>(begin, end, epsilon) : close<false>(begin, end, epsilon);
+std::int64_t level_decider::close_bucket(std::int64_t bucket, double epsilon, bool strict) noexcept {
+    const std::int64_t begin = bucket_start_[size_t(bucket)], end = bucket_start_[size_t(bucket) + 1];
+    if (bucket == chunks_) return strict ? close<true, true>(begin, end, epsilon) : close<false, true>(begin, end, epsilon);
+    return strict ? close<true, false>(begin, end, epsilon) : close<false, false>(begin, end, epsilon);
 }
 
 std::int64_t level_decider::count(double epsilon, bool strict) {
-    const std::int32_t* level_start = tree_.level_start;
-    const int chunks = pool_.size();
-    const bool may_split = chunks > 1;
-    std::int64_t closed = 0;
-    // Walk the levels from the deepest up; a run of narrow levels is one contiguous range of positions.
-    std::int64_t run_end = tree_.n;
-    for (std::int32_t level = tree_.max_depth; level >= 0; --level) {
-        const std::int64_t begin = level_start[level], end = level_start[level + 1];
-        if (!may_split || end - begin < min_parallel_width_) continue;
-        closed += close(end, run_end, epsilon, strict);
-        const std::int64_t width = end - begin;
-        pool_.parallel_for(chunks, [&](std::int64_t chunk, int /*participant*/) {
-            chunk_counts_[static_cast<std::size_t>(chunk)] =
-                close(begin + width * chunk / chunks, begin + width * (chunk + 1) / chunks, epsilon, strict);
-        });
-        for (int chunk = 0; chunk < chunks; ++chunk) closed += chunk_counts_[static_cast<std::size_t>(chunk)];
-        run_end = begin;
+    if (chunks_ == 0) {
+        return strict ? close<true, false>(0, tree_.n, epsilon) : close<false, false>(0, tree_.n, epsilon);
     }
-    closed += close(0, run_end, epsilon, strict);
+    pool_.parallel_for(chunks_, [&](std::int64_t chunk, int /*participant*/) {
+        chunk_counts_[size_t(chunk)] = close_bucket(chunk, epsilon, strict);
+    });
+    std::int64_t closed = close_bucket(chunks_, epsilon, strict);  // the top, once every piece is done
+    for (std::int64_t chunk = 0; chunk < chunks_; ++chunk) closed += chunk_counts_[size_t(chunk)];
     return closed;
 }
 
 std::int64_t level_decider::decide(double epsilon, bool strict, const decision_output& out) {
     const std::int64_t closed = count(epsilon, strict);
     const std::int64_t n = tree_.n;
-    const std::int32_t* parent_at = tree_.parent_at;
-    const std::int32_t* vertex_at = tree_.vertex_at;
     std::int32_t* rep = representative_.data();
-    for (std::int64_t p = 0; p < n; ++p) {  // parents before children
-        rep[p] = joined_[static_cast<std::size_t>(p)] != 0 ? rep[parent_at[p]] : static_cast<std::int32_t>(p);
-    }
-    for (std::int64_t p = 0; p < n; ++p) {
-        const std::int32_t v = vertex_at[p];
-        out.value[v] = value_[static_cast<std::size_t>(p)];
-        out.good[v] = good_[static_cast<std::size_t>(p)];
-        out.joined[v] = joined_[static_cast<std::size_t>(p)];
-        out.representative[v] = vertex_at[rep[p]];
+    // Parents before children: the top (its own slots in breadth-first order) first, then the chunks.
+    const std::int64_t top = chunks_ == 0 ? 0 : bucket_start_[size_t(chunks_)];
+    const auto represent = [&](std::int64_t s) {
+        rep[s] = joined_[size_t(s)] != 0 ? rep[parent_of_[s]] : static_cast<std::int32_t>(s);
+    };
+    for (std::int64_t s = top; s < n; ++s) represent(s);
+    for (std::int64_t s = 0; s < top; ++s) represent(s);
+    for (std::int64_t s = 0; s < n; ++s) {
+        const std::int32_t v = vertex_of_[s];
+        out.value[v] = value_[size_t(s)];
+        out.good[v] = good_[size_t(s)];
+        out.joined[v] = joined_[size_t(s)];
+        out.representative[v] = vertex_of_[rep[s]];
     }
     return closed;
 }

@@ -1,9 +1,11 @@
-// The decision procedure of spec §4.2 in the level/pull form of §6.3 on the CPU: positions (breadth first) are
-// processed from the last to the first, so every level after the one below it; each vertex pulls its
-// children's contributions in sibling order, which is exactly the serial summation order, so val, good, joined,
-// rep and the count equal the serial arrays bit for bit. A level of at least min_parallel_width vertices is split
-// over the thread pool (its vertices depend only on the level below); runs of narrower levels go on the calling
-// thread, because handing a level to the pool costs more than a few hundred vertices' work.
+// The decision procedure of spec §4.2 in the pull form of §6.3 on the CPU: positions (breadth first) are
+// processed so that every vertex comes after its children; each vertex pulls its children's contributions in
+// sibling order, which is exactly the serial summation order, so val, good, joined, rep and the count equal the
+// serial arrays bit for bit whatever the split. The split is by subtrees, not levels: a tree of uniform points is
+// thousands of levels deep and few levels are wide enough to be worth handing to the pool, while its subtrees
+// are independent whatever their shape. At load the tree is cut into pieces, the maximal subtrees of at most
+// piece_size vertices, grouped into chunks that the pool decides in parallel; the vertices above the pieces (the
+// "top", each with a subtree larger than a piece) follow on the calling thread.
 #pragma once
 
 #include <cstdint>
@@ -14,17 +16,18 @@
 
 namespace cheeger::iso {
 
-/// The default least width of a level that is split over the pool (the managed LevelTreeDecider's).
+/// The default least number of vertices of a piece (handing a chunk to the pool costs a few thousand
+/// vertices' work); the name is the test hook's (cheeger_testing_set_iso_min_parallel_width).
 inline constexpr std::int64_t default_min_parallel_width = 4096;
 
-/// Test hook (cheeger_testing.h): the least width of a split level for trees loaded on this thread; 0 = default.
+/// Test hook (cheeger_testing.h): the least piece size for trees loaded on this thread; 0 = default.
 void set_min_parallel_width_override(std::int64_t width) noexcept;
 
 class level_decider {
 public:
     explicit level_decider(thread_pool& pool) noexcept : pool_(pool) {}
 
-    /// Takes the tree (the view must stay valid) and grows the buffers for it.
+    /// Takes the tree (the view must stay valid), grows the buffers for it and cuts it into pieces.
     void load(const decision_tree& tree);
 
     /// F(epsilon).
@@ -34,20 +37,39 @@ public:
     std::int64_t decide(double epsilon, bool strict, const decision_output& out);
 
 private:
-    // The closing test of positions end-1 down to begin; returns the number of closed sets among them.
-    std::int64_t close(std::int64_t begin, std::int64_t end, double epsilon, bool strict) noexcept;
-    template <bool Strict>
+    // The closing test of slots end-1 down to begin (each after its children); returns the number of closed sets
+    // among them. Listed: the slots' children are listed in top_children_ (the top), else contiguous.
+    template <bool Strict, bool Listed>
     std::int64_t close(std::int64_t begin, std::int64_t end, double epsilon) noexcept;
+    std::int64_t close_bucket(std::int64_t bucket, double epsilon, bool strict) noexcept;
+    void renumber(const std::int32_t* bucket);
 
     thread_pool& pool_;
     decision_tree tree_{};
-    std::int64_t min_parallel_width_ = default_min_parallel_width;
-    // By position.
+    std::int64_t chunks_ = 0;  // 0: no split, the whole tree on the calling thread in the tree's own order
+    // The decider's numbering ("slots"): the chunks' vertices, chunk by chunk, then the top's, each run in
+    // breadth-first order. A piece's vertices are then contiguous in memory, as the deep, narrow levels of a
+    // breadth-first order are not (measured: deciding in that order through an index list cost twice as much).
+    // Without a split the slots are the tree's positions and these point into the tree.
+    const double* flow_ = nullptr;
+    const double* weight_ = nullptr;
+    const double* potential_ = nullptr;
+    const std::int32_t* child_begin_ = nullptr;  // a slot's children: [child_begin_, child_end_), slots (or, for
+    const std::int32_t* child_end_ = nullptr;    // the top, entries of top_children_)
+    const std::int32_t* vertex_of_ = nullptr;    // by slot: its vertex
+    const std::int32_t* parent_of_ = nullptr;    // by slot: its parent's slot, -1 for the root
+    std::vector<std::int64_t> bucket_start_;     // chunks_ + 2: where each chunk's slots (and the top's) start
+    std::vector<std::int64_t> chunk_counts_;     // closed sets per chunk
+    // By slot.
     std::vector<double> value_;
     std::vector<std::uint8_t> good_;
     std::vector<std::uint8_t> joined_;
     std::vector<std::int32_t> representative_;
-    std::vector<std::int64_t> chunk_counts_;   // closed sets per chunk of a split level
+    // The renumbered tree (split only).
+    std::vector<double> own_flow_, own_weight_, own_potential_;
+    std::vector<std::int32_t> own_child_begin_, own_child_end_, own_vertex_of_, own_parent_of_;
+    std::vector<std::int32_t> top_children_;     // the top's children, in sibling order, as slots
+    std::vector<std::int32_t> scratch_;          // by position: subtree sizes, then slots
 };
 
 }  // namespace cheeger::iso
