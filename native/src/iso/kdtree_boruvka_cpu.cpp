@@ -314,13 +314,18 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
     std::int64_t components = n;
     while (components > 1) {
         label_nodes(ws);
-        for (std::int64_t p = 0; p < n; ++p) ws.component_bound[size_t(p)].store(unbounded, std::memory_order_relaxed);
+        pool.parallel_for((n + positions_per_task - 1) / positions_per_task, [&](std::int64_t task, int) {
+            const std::int64_t end = std::min(n, (task + 1) * positions_per_task);
+            for (std::int64_t p = task * positions_per_task; p < end; ++p) {
+                ws.component_bound[size_t(p)].store(unbounded, std::memory_order_relaxed);
+            }
+        });
         // First the reports that need no search, so that every component's bound is as low as they make it
         // before any search starts; then the searches, except from vertices whose least edge is known to be
         // longer.
         reports_without_search(pool, ws, n);
         with_fixed_dimension(d, [&](auto dimension) { search_round(pool, ws, n, dimension); });
-        components = merge_components(c, n, components, positions);
+        components = merge_components(pool, c, n, components, positions);
         progress.spanning_tree_round(components, n);
     }
     prim_order_on_tree(n, c.edges, out, positions);

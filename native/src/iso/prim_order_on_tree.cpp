@@ -14,16 +14,18 @@ struct frontier_edge {
     std::int32_t parent;  // in the grown set (a vertex)
     std::int32_t vertex;  // outside it
     std::int32_t id;      // the vertex's id
+    std::int32_t parent_id;
 };
 
 bool precedes(const frontier_edge& x, const frontier_edge& y) noexcept {
     return edge_precedes(x.squared_length, x.parent, x.vertex, y.squared_length, y.parent, y.vertex);
 }
 
-// A neighbour in the adjacency lists: its id and the length of the edge to it, side by side (one read).
+// A neighbour in the adjacency lists: its id, its vertex and the length of the edge to it, side by side (one read).
 struct adjacent {
     double squared_length;
     std::int32_t id;
+    std::int32_t vertex;
 };
 
 // The frontier: a 4-ary min-heap (half the depth of a binary one, and a node's children share a cache line or
@@ -125,20 +127,20 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     for (std::int64_t e = 0; e < count; ++e) {
         const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
         const double length = edges.squared_length[static_cast<std::size_t>(e)];
-        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++)] = {length, b};
-        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++)] = {length, a};
+        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++)] = {length, b, ids(b)};
+        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++)] = {length, a, ids(a)};
     }
 
     std::vector<std::uint8_t> grown(static_cast<std::size_t>(n), 0);
     frontier_heap frontier(static_cast<std::size_t>(n));
-    // Grows id `v` (vertex `vertex`), by id as the edges are, so that the runs read are those of the ids' order.
-    const auto grow = [&](std::int32_t v, std::int32_t vertex) {
+    // Grows id `v` (vertex `vertex`, reached from id `from`), by id as the edges are, so that the runs read are
+    // those of the ids' order. In a tree the only grown neighbour is the one it was reached from; a cycle would
+    // offer a grown vertex, which the take below catches.
+    const auto grow = [&](std::int32_t v, std::int32_t vertex, std::int32_t from) {
         grown[static_cast<std::size_t>(v)] = 1;
         for (std::int32_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
             const adjacent& next = neighbour[static_cast<std::size_t>(i)];
-            if (grown[static_cast<std::size_t>(next.id)] == 0) {
-                frontier.offer({next.squared_length, vertex, ids(next.id), next.id});
-            }
+            if (next.id != from) frontier.offer({next.squared_length, vertex, next.vertex, next.id, v});
         }
     };
 
@@ -147,16 +149,18 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     out.parent[0] = -1;
     out.squared_length[0] = 0.0;
     out.order[0] = 0;
-    grow(first, 0);
+    grow(first, 0, -1);
     std::int64_t joined = 1;
     while (!frontier.empty()) {
         const frontier_edge least = frontier.take();
         // In a tree every vertex is offered once, by its parent; a second offer means a cycle.
-        if (grown[static_cast<std::size_t>(least.id)] != 0) not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
+        if (grown[static_cast<std::size_t>(least.id)] != 0 || joined == n) {
+            not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
+        }
         out.parent[least.vertex] = least.parent;
         out.squared_length[least.vertex] = least.squared_length;
         out.order[joined++] = least.vertex;
-        grow(least.id, least.vertex);
+        grow(least.id, least.vertex, least.parent_id);
     }
     if (joined != n) not_a_tree(std::to_string(n - joined) + " vertices unreached from vertex 0");
 }
