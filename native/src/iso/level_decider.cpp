@@ -99,23 +99,32 @@ void level_decider::renumber(const std::int32_t* bucket) {
     grow_buffer(own_vertex_of_, n, "the decision vertices");
     grow_buffer(own_parent_of_, n, "the decision parents");
     grow_buffer(top_children_, n, "the decision top children");
-    std::int32_t listed = 0;
-    for (std::int64_t p = 0; p < n; ++p) {
-        const std::int32_t s = slot[p];
-        own_flow_[size_t(s)] = tree_.flow_at[p];
-        own_weight_[size_t(s)] = tree_.weight_at[p];
-        own_potential_[size_t(s)] = tree_.potential_at[p];
-        own_vertex_of_[size_t(s)] = tree_.vertex_at[p];
-        own_parent_of_[size_t(s)] = p == 0 ? -1 : slot[tree_.parent_at[p]];
-        const std::int32_t first = tree_.child_start[p], last = tree_.child_start[p + 1];
-        if (bucket[p] == chunks_) {
-            own_child_begin_[size_t(s)] = listed;
-            for (std::int32_t c = first; c < last; ++c) top_children_[size_t(listed++)] = slot[c];
-            own_child_end_[size_t(s)] = listed;
-        } else {
+    // Every slot's entries, on the pool (each position writes its own slot); the top's child lists after, on
+    // the calling thread, in position order.
+    const std::int32_t top = static_cast<std::int32_t>(chunks_);
+    constexpr std::int64_t block = 16384;
+    pool_.parallel_for((n + block - 1) / block, [&](std::int64_t task, int) {
+        const std::int64_t end = std::min(n, (task + 1) * block);
+        for (std::int64_t p = task * block; p < end; ++p) {
+            const std::int32_t s = slot[p];
+            own_flow_[size_t(s)] = tree_.flow_at[p];
+            own_weight_[size_t(s)] = tree_.weight_at[p];
+            own_potential_[size_t(s)] = tree_.potential_at[p];
+            own_vertex_of_[size_t(s)] = tree_.vertex_at[p];
+            own_parent_of_[size_t(s)] = p == 0 ? -1 : slot[tree_.parent_at[p]];
+            if (bucket[p] == top) continue;
+            const std::int32_t first = tree_.child_start[p], last = tree_.child_start[p + 1];
             own_child_begin_[size_t(s)] = first < last ? slot[first] : 0;
             own_child_end_[size_t(s)] = first < last ? slot[first] + (last - first) : 0;
         }
+    });
+    std::int32_t listed = 0;
+    for (std::int64_t p = 0; p < n; ++p) {
+        if (bucket[p] != top) continue;
+        const std::int32_t s = slot[p];
+        own_child_begin_[size_t(s)] = listed;
+        for (std::int32_t c = tree_.child_start[p]; c < tree_.child_start[p + 1]; ++c) top_children_[size_t(listed++)] = slot[c];
+        own_child_end_[size_t(s)] = listed;
     }
     flow_ = own_flow_.data();
     weight_ = own_weight_.data();

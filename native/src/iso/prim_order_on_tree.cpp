@@ -15,17 +15,22 @@ struct frontier_edge {
     std::int32_t vertex;  // outside it
     std::int32_t id;      // the vertex's id
     std::int32_t parent_id;
+    std::int32_t begin;   // the vertex's adjacency list, carried along: growing it then reads no list start
+    std::int32_t end;
 };
 
 bool precedes(const frontier_edge& x, const frontier_edge& y) noexcept {
     return edge_precedes(x.squared_length, x.parent, x.vertex, y.squared_length, y.parent, y.vertex);
 }
 
-// A neighbour in the adjacency lists: its id, its vertex and the length of the edge to it, side by side (one read).
+// A neighbour in the adjacency lists: the length of the edge to it, its id, its vertex and where its own list
+// lies, side by side (one read).
 struct adjacent {
     double squared_length;
     std::int32_t id;
     std::int32_t vertex;
+    std::int32_t begin;
+    std::int32_t end;
 };
 
 // The frontier: a 4-ary min-heap (half the depth of a binary one, and a node's children share a cache line or
@@ -127,20 +132,28 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     for (std::int64_t e = 0; e < count; ++e) {
         const std::int32_t a = edges.a[static_cast<std::size_t>(e)], b = edges.b[static_cast<std::size_t>(e)];
         const double length = edges.squared_length[static_cast<std::size_t>(e)];
-        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++)] = {length, b, ids(b)};
-        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++)] = {length, a, ids(a)};
+        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(a)]++)] =
+            {length, b, ids(b), start[static_cast<std::size_t>(b)], start[static_cast<std::size_t>(b) + 1]};
+        neighbour[static_cast<std::size_t>(fill[static_cast<std::size_t>(b)]++)] =
+            {length, a, ids(a), start[static_cast<std::size_t>(a)], start[static_cast<std::size_t>(a) + 1]};
     }
 
     std::vector<std::uint8_t> grown(static_cast<std::size_t>(n), 0);
+    // The parent and squared length by id while growing: the ids of a grown region are close together, the
+    // vertices are not; they go to `out` by vertex in one pass after.
+    std::vector<std::int32_t> parent_by_id(static_cast<std::size_t>(n));
+    std::vector<double> length_by_id(static_cast<std::size_t>(n));
     frontier_heap frontier(static_cast<std::size_t>(n));
-    // Grows id `v` (vertex `vertex`, reached from id `from`), by id as the edges are, so that the runs read are
-    // those of the ids' order. In a tree the only grown neighbour is the one it was reached from; a cycle would
-    // offer a grown vertex, which the take below catches.
-    const auto grow = [&](std::int32_t v, std::int32_t vertex, std::int32_t from) {
+    // Grows id `v` (vertex `vertex`, reached from id `from`, its list [begin, end)). In a tree the only grown
+    // neighbour is the one it was reached from; a cycle would offer a grown vertex, which the take below
+    // catches. Each offered vertex's list is fetched ahead: most are taken soon after.
+    const auto grow = [&](std::int32_t v, std::int32_t vertex, std::int32_t from, std::int32_t begin, std::int32_t end) {
         grown[static_cast<std::size_t>(v)] = 1;
-        for (std::int32_t i = start[static_cast<std::size_t>(v)]; i < start[static_cast<std::size_t>(v) + 1]; ++i) {
+        for (std::int32_t i = begin; i < end; ++i) {
             const adjacent& next = neighbour[static_cast<std::size_t>(i)];
-            if (next.id != from) frontier.offer({next.squared_length, vertex, next.vertex, next.id, v});
+            if (next.id == from) continue;
+            __builtin_prefetch(neighbour.data() + next.begin);
+            frontier.offer({next.squared_length, vertex, next.vertex, next.id, v, next.begin, next.end});
         }
     };
 
@@ -149,7 +162,7 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
     out.parent[0] = -1;
     out.squared_length[0] = 0.0;
     out.order[0] = 0;
-    grow(first, 0, -1);
+    grow(first, 0, -1, start[static_cast<std::size_t>(first)], start[static_cast<std::size_t>(first) + 1]);
     std::int64_t joined = 1;
     while (!frontier.empty()) {
         const frontier_edge least = frontier.take();
@@ -157,12 +170,18 @@ void prim_order_on_tree(std::int64_t n, const tree_edges& edges, const tree_outp
         if (grown[static_cast<std::size_t>(least.id)] != 0 || joined == n) {
             not_a_tree("a cycle through vertex " + std::to_string(least.vertex));
         }
-        out.parent[least.vertex] = least.parent;
-        out.squared_length[least.vertex] = least.squared_length;
+        parent_by_id[static_cast<std::size_t>(least.id)] = least.parent;
+        length_by_id[static_cast<std::size_t>(least.id)] = least.squared_length;
         out.order[joined++] = least.vertex;
-        grow(least.id, least.vertex, least.parent_id);
+        grow(least.id, least.vertex, least.parent_id, least.begin, least.end);
     }
     if (joined != n) not_a_tree(std::to_string(n - joined) + " vertices unreached from vertex 0");
+    for (std::int32_t id = 0; id < n; ++id) {
+        if (id == first) continue;
+        const std::int32_t vertex = ids(id);
+        out.parent[vertex] = parent_by_id[static_cast<std::size_t>(id)];
+        out.squared_length[vertex] = length_by_id[static_cast<std::size_t>(id)];
+    }
 }
 
 }  // namespace cheeger::iso
