@@ -136,7 +136,7 @@ void level_decider::renumber(const std::int32_t* bucket) {
     joined_[size_t(slot[0])] = 0;  // the root is never joined; every other entry is written by its parent
 }
 
-template <bool Strict, bool Listed>
+template <bool Strict, bool Listed, bool Record>
 std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon) noexcept {
     const std::int32_t* child_begin = child_begin_;
     const std::int32_t* child_end = child_end_;
@@ -155,7 +155,7 @@ std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double e
         for (std::int32_t i = child_begin[s]; i < child_end[s]; ++i) {
             const std::int32_t c = Listed ? listed[i] : i;
             const bool join = (good[c] == 0) & (val[c] < flow[c]);  // joining c is strictly cheaper than cutting it
-            joined[c] = join ? 1 : 0;
+            if (Record) joined[c] = join ? 1 : 0;
             acc += join ? val[c] : flow[c];
         }
         val[s] = acc;
@@ -167,26 +167,33 @@ std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double e
     return closed;
 }
 
+template <bool Record>
 std::int64_t level_decider::close_bucket(std::int64_t bucket, double epsilon, bool strict) noexcept {
     const std::int64_t begin = bucket_start_[size_t(bucket)], end = bucket_start_[size_t(bucket) + 1];
-    if (bucket == chunks_) return strict ? close<true, true>(begin, end, epsilon) : close<false, true>(begin, end, epsilon);
-    return strict ? close<true, false>(begin, end, epsilon) : close<false, false>(begin, end, epsilon);
+    if (bucket == chunks_) {
+        return strict ? close<true, true, Record>(begin, end, epsilon) : close<false, true, Record>(begin, end, epsilon);
+    }
+    return strict ? close<true, false, Record>(begin, end, epsilon) : close<false, false, Record>(begin, end, epsilon);
 }
 
-std::int64_t level_decider::count(double epsilon, bool strict) {
+template <bool Record>
+std::int64_t level_decider::close_all(double epsilon, bool strict) {
     if (chunks_ == 0) {
-        return strict ? close<true, false>(0, tree_.n, epsilon) : close<false, false>(0, tree_.n, epsilon);
+        return strict ? close<true, false, Record>(0, tree_.n, epsilon) : close<false, false, Record>(0, tree_.n, epsilon);
     }
     pool_.parallel_for(chunks_, [&](std::int64_t chunk, int /*participant*/) {
-        chunk_counts_[size_t(chunk)] = close_bucket(chunk, epsilon, strict);
+        chunk_counts_[size_t(chunk)] = close_bucket<Record>(chunk, epsilon, strict);
     });
-    std::int64_t closed = close_bucket(chunks_, epsilon, strict);  // the top, once every piece is done
+    std::int64_t closed = close_bucket<Record>(chunks_, epsilon, strict);  // the top, once every piece is done
     for (std::int64_t chunk = 0; chunk < chunks_; ++chunk) closed += chunk_counts_[size_t(chunk)];
     return closed;
 }
 
+// The search's decisions need only the count: the join flags (a byte per vertex written) are left out.
+std::int64_t level_decider::count(double epsilon, bool strict) { return close_all<false>(epsilon, strict); }
+
 std::int64_t level_decider::decide(double epsilon, bool strict, const decision_output& out) {
-    const std::int64_t closed = count(epsilon, strict);
+    const std::int64_t closed = close_all<true>(epsilon, strict);
     const std::int64_t n = tree_.n;
     std::int32_t* rep = representative_.data();
     // Parents before children: the top (its own slots in breadth-first order) first, then the chunks.

@@ -39,9 +39,13 @@ public:
 private:
     // The closing test of slots end-1 down to begin (each after its children); returns the number of closed sets
     // among them. Listed: the slots' children are listed in top_children_ (the top), else contiguous.
-    template <bool Strict, bool Listed>
+    // Record: write the join flags too.
+    template <bool Strict, bool Listed, bool Record>
     std::int64_t close(std::int64_t begin, std::int64_t end, double epsilon) noexcept;
+    template <bool Record>
     std::int64_t close_bucket(std::int64_t bucket, double epsilon, bool strict) noexcept;
+    template <bool Record>
+    std::int64_t close_all(double epsilon, bool strict);
     void renumber(const std::int32_t* bucket);
 
     thread_pool& pool_;
