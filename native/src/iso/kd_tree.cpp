@@ -13,32 +13,24 @@ struct split_key {
     std::int32_t from;
 };
 
-// Widens node's box and least vertex (started from its first point) by the point x of vertex v.
-void widen_box(kd_tree& tree, std::int64_t node, const double* x, std::int32_t v) noexcept {
-    const std::int64_t d = tree.d;
-    double* low = tree.low.data() + node * d;
-    double* high = tree.high.data() + node * d;
-    for (std::int64_t j = 0; j < d; ++j) {
-        low[j] = std::min(low[j], x[j]);
-        high[j] = std::max(high[j], x[j]);
-    }
-    tree.least_vertex[size_t(node)] = std::min(tree.least_vertex[size_t(node)], v);
-}
-
-void start_box(kd_tree& tree, std::int64_t node, const double* x, std::int32_t v) noexcept {
-    const std::int64_t d = tree.d;
-    std::copy_n(x, d, tree.low.data() + node * d);
-    std::copy_n(x, d, tree.high.data() + node * d);
-    tree.least_vertex[size_t(node)] = v;
-}
-
 // The box and the least vertex of positions [first, last) into the node's rows of low/high.
 void fit_box(kd_tree& tree, std::int64_t node, std::int64_t first, std::int64_t last) {
     const std::int64_t d = tree.d;
-    start_box(tree, node, tree.coordinates.data() + first * d, tree.vertex_at[size_t(first)]);
+    double* low = tree.low.data() + node * d;
+    double* high = tree.high.data() + node * d;
+    const double* x = tree.coordinates.data() + first * d;
+    std::copy_n(x, d, low);
+    std::copy_n(x, d, high);
+    std::int32_t least = tree.vertex_at[size_t(first)];
     for (std::int64_t p = first + 1; p < last; ++p) {
-        widen_box(tree, node, tree.coordinates.data() + p * d, tree.vertex_at[size_t(p)]);
+        least = std::min(least, tree.vertex_at[size_t(p)]);
+        x = tree.coordinates.data() + p * d;
+        for (std::int64_t j = 0; j < d; ++j) {
+            low[j] = std::min(low[j], x[j]);
+            high[j] = std::max(high[j], x[j]);
+        }
     }
+    tree.least_vertex[size_t(node)] = least;
 }
 
 std::int64_t widest_dimension(const kd_tree& tree, std::int64_t node) {
@@ -51,11 +43,10 @@ std::int64_t widest_dimension(const kd_tree& tree, std::int64_t node) {
     return widest;
 }
 
-// Reorders positions [first, last) so that the lower half by (x_j, vertex) comes first, rows and vertices alike,
-// and fits the boxes of the halves (nodes child and child + 1) as the rows pass. The keys are gathered into one
-// contiguous array first: nth_element then touches no point rows.
+// Reorders positions [first, last) so that the lower half by (x_j, vertex) comes first, rows and vertices alike.
+// The keys are gathered into one contiguous array first: nth_element then touches no point rows.
 void split_at_median(kd_tree& tree, std::vector<split_key>& keys, std::vector<double>& rows, std::int64_t j,
-                     std::int64_t first, std::int64_t middle, std::int64_t last, std::int64_t child) {
+                     std::int64_t first, std::int64_t middle, std::int64_t last) {
     const std::int64_t d = tree.d;
     keys.resize(size_t(last - first));
     for (std::int64_t p = first; p < last; ++p) {
@@ -68,14 +59,7 @@ void split_at_median(kd_tree& tree, std::vector<split_key>& keys, std::vector<do
     for (std::int64_t i = 0; i < last - first; ++i) {
         const split_key& key = keys[size_t(i)];
         tree.vertex_at[size_t(first + i)] = key.vertex;
-        const double* x = tree.coordinates.data() + std::int64_t{key.from} * d;
-        std::copy_n(x, d, rows.data() + i * d);
-        const std::int64_t half = first + i < middle ? child : child + 1;
-        if (first + i == first || first + i == middle) {
-            start_box(tree, half, x, key.vertex);
-        } else {
-            widen_box(tree, half, x, key.vertex);
-        }
+        std::copy_n(tree.coordinates.data() + std::int64_t{key.from} * d, d, rows.data() + i * d);
     }
     std::copy(rows.begin(), rows.end(), tree.coordinates.begin() + first * d);
 }
@@ -138,11 +122,13 @@ void build_kd_tree(thread_pool& pool, kd_tree& tree, const double* points, std::
             const std::int64_t first = tree.begin[size_t(node)], last = tree.end[size_t(node)];
             const std::int64_t middle = first + (last - first) / 2;
             split_at_median(tree, keys[size_t(participant)], rows[size_t(participant)], widest_dimension(tree, node),
-                            first, middle, last, child);
+                            first, middle, last);
             tree.begin[size_t(child)] = static_cast<std::int32_t>(first);
             tree.end[size_t(child)] = static_cast<std::int32_t>(middle);
             tree.begin[size_t(child) + 1] = static_cast<std::int32_t>(middle);
             tree.end[size_t(child) + 1] = static_cast<std::int32_t>(last);
+            fit_box(tree, child, first, middle);
+            fit_box(tree, child + 1, middle, last);
         });
         level_begin = level_end;
         level_end = next;
