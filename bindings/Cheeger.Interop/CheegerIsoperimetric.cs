@@ -89,12 +89,14 @@ public static class CheegerIsoperimetric
     }
 
     /// <summary>
-    /// The minimum spanning tree stage alone (<c>cheeger_iso_mst</c>) on the points as given: fills the tree part of
-    /// <paramref name="tree"/> (parent, depth, sibling rank, order, squared and plain edge lengths).
+    /// The minimum spanning tree stage alone (<c>cheeger_iso_mst</c>) on the points as given, built by
+    /// <paramref name="spanningTree"/> (every choice gives the same tree): fills the tree part of <paramref name="tree"/>
+    /// (parent, depth, sibling rank, order, squared and plain edge lengths).
     /// </summary>
     /// <exception cref="ArgumentException">The spans do not fit.</exception>
     /// <exception cref="CheegerNativeException">The library refused the arguments or failed.</exception>
-    public static unsafe void MinimumSpanningTree(NativeContext context, ReadOnlySpan<double> points, int dimension, CheegerIsoTreeArrays tree)
+    public static unsafe void MinimumSpanningTree(NativeContext context, ReadOnlySpan<double> points, int dimension, CheegerIsoTreeArrays tree,
+        CheegerIsoSpanningTree spanningTree = CheegerIsoSpanningTree.Auto)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tree);
@@ -108,7 +110,7 @@ public static class CheegerIsoperimetric
         fixed (double* squared = tree.SquaredEdgeLength)
         fixed (double* length = tree.EdgeLength)
         {
-            NativeStatus.Check(NativeMethods.IsoMst(lease.Context, pointsIn, tree.Count, dimension, parent, squared, length, depth, sibling, order));
+            NativeStatus.Check(NativeMethods.IsoMst(lease.Context, pointsIn, tree.Count, dimension, (int)spanningTree, parent, squared, length, depth, sibling, order));
         }
     }
 

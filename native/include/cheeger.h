@@ -322,11 +322,12 @@ CHEEGER_API cheeger_status cheeger_iso_run(cheeger_context context, const double
                                            cheeger_iso_probe* probes_out, int32_t probes_capacity,
                                            const cheeger_iso_tree* tree_out, cheeger_iso_info* info_out);
 
-/* The minimum spanning tree stage alone, on the points as given (no z-scoring): Prim from vertex 0 under the
- * strict edge order (d2, min, max), d2 summed in dimension order without FMA. Every output holds n entries:
+/* The minimum spanning tree stage alone, on the points as given (no z-scoring): Prim's tree from vertex 0 under the
+ * strict edge order (d2, min, max), d2 summed in dimension order without FMA, built by spanning_tree (a
+ * cheeger_iso_spanning_tree; every choice gives the same tree, order included). Every output holds n entries:
  * parent (-1 for the root), squared parent-edge length, its square root, depth, sibling rank, insertion order. */
 CHEEGER_API cheeger_status cheeger_iso_mst(cheeger_context context, const double* points, int64_t n, int64_t d,
-                                           int32_t* parent_out, double* squared_edge_length_out,
+                                           int32_t spanning_tree, int32_t* parent_out, double* squared_edge_length_out,
                                            double* edge_length_out, int32_t* depth_out, int32_t* sibling_rank_out,
                                            int32_t* order_out);
 

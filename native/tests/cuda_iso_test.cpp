@@ -55,6 +55,7 @@ TEST_F(CudaIso, PrimEqualsTheReferencePrim) {
         std::vector<std::int32_t> parent(n), depth(n), sibling(n), order(n);
         std::vector<double> squared(n), length(n);
         ASSERT_EQ(cheeger_iso_mst(context_.get(), data.points.data(), static_cast<std::int64_t>(n), data.d,
+                                  CHEEGER_ISO_SPANNING_TREE_PRIM,
                                   parent.data(), squared.data(), length.data(), depth.data(), sibling.data(),
                                   order.data()),
                   CHEEGER_STATUS_OK)
@@ -118,7 +119,8 @@ TEST_F(CudaIso, ASinglePointIsItsOwnTree) {
     const std::vector<double> point = {1.5, -2.0};
     std::int32_t parent = 7, depth = 7, sibling = 7, order = 7;
     double squared = 7, length = 7;
-    ASSERT_EQ(cheeger_iso_mst(context_.get(), point.data(), 1, 2, &parent, &squared, &length, &depth, &sibling, &order),
+    ASSERT_EQ(cheeger_iso_mst(context_.get(), point.data(), 1, 2, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              &parent, &squared, &length, &depth, &sibling, &order),
               CHEEGER_STATUS_OK)
         << cheeger_last_error();
     EXPECT_EQ(parent, -1);

@@ -93,6 +93,7 @@ TEST(IsoStages, PrimEqualsTheReferencePrimAndKruskalsEdges) {
             std::vector<std::int32_t> parent(n), depth(n), sibling(n), order(n);
             std::vector<double> squared(n), length(n);
             ASSERT_EQ(cheeger_iso_mst(context.get(), data.points.data(), static_cast<std::int64_t>(n), data.d,
+                                      CHEEGER_ISO_SPANNING_TREE_AUTO,
                                       parent.data(), squared.data(), length.data(), depth.data(), sibling.data(),
                                       order.data()),
                       CHEEGER_STATUS_OK)

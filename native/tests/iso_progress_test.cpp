@@ -149,7 +149,8 @@ TEST(IsoProgressCallback, TheStageCallsReportTheirOwnStages) {
     const auto size = static_cast<std::size_t>(800);
     std::vector<std::int32_t> parent(size), depth(size), sibling(size), order(size);
     std::vector<double> squared(size), length(size);
-    ASSERT_EQ(cheeger_iso_mst(context.get(), points.data(), 800, 2, parent.data(), squared.data(), length.data(),
+    ASSERT_EQ(cheeger_iso_mst(context.get(), points.data(), 800, 2, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              parent.data(), squared.data(), length.data(),
                               depth.data(), sibling.data(), order.data()),
               CHEEGER_STATUS_OK)
         << cheeger_last_error();

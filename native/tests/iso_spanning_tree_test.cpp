@@ -1,6 +1,6 @@
 // Every spanning-tree algorithm builds the reference Prim's tree (spec §2.2): the CPU Boruvka (the twin of the CUDA
 // one) and the kd-tree Boruvka (more of it in iso_kdtree_tree_test.cpp) give parent, squared lengths and order bit for bit, on data full of ties and duplicates, on a line whose
-// hook chains are long, and for every thread count; prim_order_on_tree recovers Prim's order from edges in any
+// hook chains are long, and for every thread count, through cheeger_iso_run and the tree stage alone; prim_order_on_tree recovers Prim's order from edges in any
 // order and refuses edges that are not a spanning tree.
 #include <gtest/gtest.h>
 
@@ -64,6 +64,30 @@ TEST_P(SpanningTree, BoruvkaAndPrimBuildTheReferenceTree) {
             EXPECT_EQ(run.parent, reference.parent);
             EXPECT_EQ(run.squared_edge_length, reference.squared_length);
             EXPECT_EQ(run.order, reference.order);
+        }
+    }
+}
+
+// The tree stage alone (cheeger_iso_mst) builds the same tree with every choice.
+TEST_P(SpanningTree, TheTreeStageAloneBuildsTheReferenceTreeWithEveryChoice) {
+    const auto context = make_context(CHEEGER_BACKEND_CPU, GetParam());
+    ASSERT_TRUE(context) << cheeger_last_error();
+    for (const data_set& data : data_sets()) {
+        const auto reference = cheeger_test::reference_prim(data.points, data.d);
+        const auto n = static_cast<std::int64_t>(data.points.size()) / data.d;
+        for (const auto algorithm : {CHEEGER_ISO_SPANNING_TREE_AUTO, CHEEGER_ISO_SPANNING_TREE_PRIM,
+                                     CHEEGER_ISO_SPANNING_TREE_BORUVKA, CHEEGER_ISO_SPANNING_TREE_KDTREE}) {
+            SCOPED_TRACE(data.name + ", spanning_tree = " + std::to_string(algorithm));
+            const auto size = static_cast<std::size_t>(n);
+            std::vector<std::int32_t> parent(size), depth(size), sibling(size), order(size);
+            std::vector<double> squared(size), length(size);
+            ASSERT_EQ(cheeger_iso_mst(context.get(), data.points.data(), n, data.d, algorithm, parent.data(),
+                                      squared.data(), length.data(), depth.data(), sibling.data(), order.data()),
+                      CHEEGER_STATUS_OK)
+                << cheeger_last_error();
+            EXPECT_EQ(parent, reference.parent);
+            EXPECT_EQ(squared, reference.squared_length);
+            EXPECT_EQ(order, reference.order);
         }
     }
 }

@@ -263,21 +263,39 @@ TEST(IsoMstValidation, EveryOutputIsRequired) {
     const std::vector<double> points = {0, 1, 2};
     std::vector<std::int32_t> a(3), b(3), c(3), e(3);
     std::vector<double> f(3), g(3);
-    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, a.data(), f.data(), g.data(), b.data(), c.data(),
+    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              a.data(), f.data(), g.data(), b.data(), c.data(),
                               e.data()),
               CHEEGER_STATUS_OK);
-    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, nullptr, f.data(), g.data(), b.data(), c.data(),
+    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              nullptr, f.data(), g.data(), b.data(), c.data(),
                               e.data()),
               CHEEGER_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(error(), "cheeger_iso_mst: parent_out is NULL");
-    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, a.data(), f.data(), g.data(), b.data(), c.data(),
+    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              a.data(), f.data(), g.data(), b.data(), c.data(),
                               nullptr),
               CHEEGER_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(error(), "cheeger_iso_mst: order_out is NULL");
-    EXPECT_EQ(cheeger_iso_mst(nullptr, points.data(), 3, 1, a.data(), f.data(), g.data(), b.data(), c.data(),
+    EXPECT_EQ(cheeger_iso_mst(nullptr, points.data(), 3, 1, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              a.data(), f.data(), g.data(), b.data(), c.data(),
                               e.data()),
               CHEEGER_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(error(), "cheeger_iso_mst: context is NULL");
+}
+
+TEST(IsoMstValidation, TheSpanningTreeMustBeAChoice) {
+    auto context = make_context(CHEEGER_BACKEND_CPU, 1);
+    ASSERT_TRUE(context);
+    const std::vector<double> points = {0, 1, 2};
+    std::vector<std::int32_t> a(3), b(3), c(3), e(3);
+    std::vector<double> f(3), g(3);
+    EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, 4, a.data(), f.data(), g.data(), b.data(), c.data(),
+                              e.data()),
+              CHEEGER_STATUS_INVALID_ARGUMENT);
+    EXPECT_EQ(error(),
+              "cheeger_iso_mst: spanning_tree = 4 is not a cheeger_iso_spanning_tree value (AUTO = 0, PRIM = 1, "
+              "BORUVKA = 2, KDTREE = 3)");
 }
 
 class IsoPartitionValidation : public ::testing::Test {

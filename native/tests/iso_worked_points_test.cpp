@@ -91,7 +91,8 @@ TEST_P(IsoWorkedPoints, TiesAreDecidedByTheEdgeOrder) {
     ASSERT_TRUE(context) << cheeger_last_error();
     std::vector<std::int32_t> parent(5), depth(5), sibling(5), order(5);
     std::vector<double> squared(5), length(5);
-    ASSERT_EQ(cheeger_iso_mst(context.get(), grid.data(), 5, 2, parent.data(), squared.data(), length.data(),
+    ASSERT_EQ(cheeger_iso_mst(context.get(), grid.data(), 5, 2, CHEEGER_ISO_SPANNING_TREE_AUTO,
+                              parent.data(), squared.data(), length.data(),
                               depth.data(), sibling.data(), order.data()),
               CHEEGER_STATUS_OK)
         << cheeger_last_error();

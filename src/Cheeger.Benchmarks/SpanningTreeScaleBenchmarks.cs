@@ -18,10 +18,8 @@ namespace Cheeger.Benchmarks;
 /// Two benchmarks per case. <see cref="EndToEnd"/>: the whole pipeline, k = 10, spec defaults otherwise, all cores;
 /// it also records the backend's own spanning-tree phase (the "tree ms (in run)" metric, <see cref="TreePhaseDiagnoser"/>).
 /// <see cref="SpanningTree"/>: the tree stage alone, output arrays included. On native-cpu that is the C API's one
-/// tree-only call, <c>cheeger_iso_mst</c> (<see cref="CheegerIsoperimetric.MinimumSpanningTree"/>), which has no
-/// algorithm parameter and builds <c>AUTO</c>'s choice: the kd-tree at every size here, so native-cpu's tree alone
-/// is measured for the kd-tree only, and its Prim tree through the in-run metric. On managed parallel
-/// it is the backend's own stages (<see cref="IIsoperimetricStages.SpanningTree"/>), every algorithm.
+/// tree-only call, <c>cheeger_iso_mst</c> (<see cref="CheegerIsoperimetric.MinimumSpanningTree"/>), with the case's
+/// algorithm. On managed parallel it is the backend's own stages (<see cref="IIsoperimetricStages.SpanningTree"/>), every algorithm.
 /// </para>
 /// <para>
 /// Which cases (<see cref="Measured"/>; the configuration's filter drops the rest of the parameters' product, so
@@ -98,8 +96,8 @@ public class SpanningTreeScaleBenchmarks : IDisposable
     public static IEnumerable<string> Backends =>
         BenchmarkBackends.Available(ClusteringMethod.Isoperimetric).Where(b => b is BackendNames.NativeCpu or BackendNames.Parallel);
 
-    /// <summary>Whether the suite measures <paramref name="benchmark"/> (a method's name) for this combination of its parameters.</summary>
-    public static bool Measured(string benchmark, int n, int d, string tree, string backend)
+    /// <summary>Whether the suite measures this combination of its parameters (both benchmarks alike).</summary>
+    public static bool Measured(int n, int d, string tree, string backend)
     {
         bool size = n switch
         {
@@ -116,10 +114,7 @@ public class SpanningTreeScaleBenchmarks : IDisposable
             SpanningTreeAlgorithm.Boruvka => false, // minutes at the smallest size here (see above)
             _ => false,
         };
-        // native-cpu's tree-only call builds AUTO's choice alone.
-        bool reachable = benchmark != nameof(SpanningTree) || backend != BackendNames.NativeCpu
-            || SpanningTreeChoice.Automatic(n, d, intrinsicDimension: d) == algorithm; // the inputs fill their space
-        return size && affordable && reachable;
+        return size && affordable;
     }
 
     /// <summary>Generates the input (or keeps the previous case's when it is the same).</summary>
@@ -162,9 +157,6 @@ public class SpanningTreeScaleBenchmarks : IDisposable
     {
         if (Backend == BackendNames.NativeCpu)
         {
-            SpanningTreeAlgorithm automatic = SpanningTreeChoice.Automatic(_data);
-            if (automatic != _algorithm)
-                throw new InvalidOperationException($"cheeger_iso_mst builds {SpanningTreeChoice.NameOf(automatic)} at n = {N}, D = {D}, not {Tree}.");
             NativeLibraryLoader.Load();
             _nativeContext = NativeContext.Create(CheegerBackend.Cpu, _options.EffectiveWorkers);
         }
@@ -191,7 +183,7 @@ public class SpanningTreeScaleBenchmarks : IDisposable
         if (_nativeContext is { } context)
         {
             var tree = CheegerIsoTreeArrays.Allocate(N);
-            CheegerIsoperimetric.MinimumSpanningTree(context, _data.Points.Span, D, tree);
+            CheegerIsoperimetric.MinimumSpanningTree(context, _data.Points.Span, D, tree, (CheegerIsoSpanningTree)_algorithm);
             return tree.Order[^1];
         }
         return _stages!.SpanningTree(_data, _algorithm, progress: null, CancellationToken.None).Order[^1];

@@ -35,7 +35,7 @@ public sealed class SpanningTreeScaleConfig : ManualConfig
     {
         object? Parameter(string name) => benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == name)?.Value;
         return benchmarkCase.Descriptor.Type != typeof(SpanningTreeScaleBenchmarks)
-            || SpanningTreeScaleBenchmarks.Measured(benchmarkCase.Descriptor.WorkloadMethod.Name, (int)Parameter("N")!, (int)Parameter("D")!,
+            || SpanningTreeScaleBenchmarks.Measured((int)Parameter("N")!, (int)Parameter("D")!,
                 (string)Parameter("Tree")!, (string)Parameter("Backend")!);
     }
 }

@@ -20,7 +20,7 @@ public static class SpanningTreeScaleTable
 
     /// <summary>What the * after a tree time means.</summary>
     public const string InRunNote =
-        "\\* the tree phase inside the end-to-end run (the backend has no tree-only call for that algorithm).";
+        "\\* the tree phase inside the end-to-end run (the export has no tree-alone case for it).";
 
     /// <summary>Both tables of <paramref name="export"/>, each under a line saying what its cells are.</summary>
     public static string Render(BenchmarkExport export)

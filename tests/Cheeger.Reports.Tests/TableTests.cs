@@ -96,7 +96,7 @@ public sealed class TableTests : IDisposable
         string[] lines = text.Split('\n');
 
         Assert.Contains("| n × D, data | prim, native-cpu | prim, parallel | kdtree, native-cpu | kdtree, parallel | prim ÷ kdtree, native-cpu (tree) | prim ÷ kdtree, parallel (tree) |", lines);
-        // native-cpu's Prim has no tree-only case: its tree is the end-to-end run's own phase, marked; the speed-up
+        // native-cpu's Prim has no tree-alone case here: its tree is the end-to-end run's own phase, marked; the speed-up
         // is taken over the trees shown (4800 ÷ 400, 7500 ÷ 750).
         Assert.Contains("| 1e5 × 2, uniform | 5000 / 4800\\* | 8000 / 7500 | 500 / 400 | 1000 / 750 | 12.0× | 10.0× |", lines);
         // Rows by n, then D as a number (10 after 2); what did not run is a dash.

@@ -56,16 +56,16 @@ extern "C" CHEEGER_API cheeger_status cheeger_iso_run(cheeger_context context, c
 }
 
 extern "C" CHEEGER_API cheeger_status cheeger_iso_mst(cheeger_context context, const double* points, int64_t n,
-                                                       int64_t d, int32_t* parent_out,
+                                                       int64_t d, int32_t spanning_tree, int32_t* parent_out,
                                                        double* squared_edge_length_out, double* edge_length_out,
                                                        int32_t* depth_out, int32_t* sibling_rank_out,
                                                        int32_t* order_out) {
     return cheeger::translate_exceptions("cheeger_iso_mst", [&] {
         cheeger::require_not_null(context, "context");
-        cheeger::iso::validate_mst(points, n, d, parent_out, squared_edge_length_out, edge_length_out, depth_out,
+        cheeger::iso::validate_mst(points, n, d, spanning_tree, parent_out, squared_edge_length_out, edge_length_out, depth_out,
                                    sibling_rank_out, order_out);
         std::lock_guard<std::mutex> one_call_at_a_time(context->call_mutex);
-        cheeger::iso::minimum_spanning_tree(context->iso_stages(), context->iso, points, n, d, parent_out, squared_edge_length_out,
+        cheeger::iso::minimum_spanning_tree(context->iso_stages(), context->iso, points, n, d, spanning_tree, parent_out, squared_edge_length_out,
                                             edge_length_out, depth_out, sibling_rank_out, order_out,
                                             context->progress);
     });

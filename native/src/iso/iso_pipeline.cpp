@@ -137,12 +137,12 @@ void run(stage_backend& stages, workspace& ws, const run_request& call, const pr
 }
 
 void minimum_spanning_tree(stage_backend& stages, workspace& ws, const double* points, std::int64_t n,
-                           std::int64_t d, std::int32_t* parent_out, double* squared_edge_length_out,
+                           std::int64_t d, std::int32_t spanning_tree, std::int32_t* parent_out, double* squared_edge_length_out,
                            double* edge_length_out, std::int32_t* depth_out, std::int32_t* sibling_rank_out,
                            std::int32_t* order_out, const progress_sink& progress) {
     ws.prepare(n, d, false);
     progress.start(CHEEGER_ISO_STAGE_SPANNING_TREE);
-    stages.minimum_spanning_tree(points, n, d, CHEEGER_ISO_SPANNING_TREE_AUTO,
+    stages.minimum_spanning_tree(points, n, d, stage_algorithm(stages, spanning_tree),
                                  tree_output{parent_out, squared_edge_length_out, order_out}, progress);
     complete_tree(n, parent_out, squared_edge_length_out, order_out, depth_out, sibling_rank_out, edge_length_out,
                   ws.child_count.data());

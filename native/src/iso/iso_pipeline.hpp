@@ -19,7 +19,8 @@ void run(stage_backend& stages, workspace& ws, const run_request& call, const pr
 
 /// cheeger_iso_mst on validated arguments; reports the tree's steps to `progress`.
 void minimum_spanning_tree(stage_backend& stages, workspace& ws, const double* points, std::int64_t n,
-                           std::int64_t d, std::int32_t* parent_out, double* squared_edge_length_out,
+                           std::int64_t d, std::int32_t spanning_tree, std::int32_t* parent_out,
+                           double* squared_edge_length_out,
                            double* edge_length_out, std::int32_t* depth_out, std::int32_t* sibling_rank_out,
                            std::int32_t* order_out, const progress_sink& progress);
 

@@ -21,6 +21,13 @@ void require_size(std::int64_t n, std::int64_t d) {
             " doubles are addressable)");
 }
 
+void require_spanning_tree(std::int32_t spanning_tree, const char* name) {
+    require(spanning_tree == CHEEGER_ISO_SPANNING_TREE_AUTO || spanning_tree == CHEEGER_ISO_SPANNING_TREE_PRIM ||
+                spanning_tree == CHEEGER_ISO_SPANNING_TREE_BORUVKA || spanning_tree == CHEEGER_ISO_SPANNING_TREE_KDTREE,
+            name, " = ", spanning_tree,
+            " is not a cheeger_iso_spanning_tree value (AUTO = 0, PRIM = 1, BORUVKA = 2, KDTREE = 3)");
+}
+
 void require_search(const cheeger_iso_params& p, std::int64_t n) {
     require(p.k >= 1, "params->k = ", p.k, " must be at least 1");
     require(p.k <= n, "params->k = ", p.k, " exceeds the number of points n = ", n);
@@ -47,10 +54,7 @@ void require_model(const cheeger_iso_params& p) {
     require(std::isfinite(p.beta) && p.beta >= 0.0, "params->beta = ", p.beta, " must be a finite number >= 0");
     require(p.standardize == 0 || p.standardize == 1, "params->standardize = ", p.standardize, " must be 0 or 1");
     require(p.full_labels == 0 || p.full_labels == 1, "params->full_labels = ", p.full_labels, " must be 0 or 1");
-    require(p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_AUTO || p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_PRIM ||
-                p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_BORUVKA || p.spanning_tree == CHEEGER_ISO_SPANNING_TREE_KDTREE,
-            "params->spanning_tree = ", p.spanning_tree,
-            " is not a cheeger_iso_spanning_tree value (AUTO = 0, PRIM = 1, BORUVKA = 2, KDTREE = 3)");
+    require_spanning_tree(p.spanning_tree, "params->spanning_tree");
     require(p.reserved == 0, "params->reserved = ", p.reserved, " must be 0");
 }
 
@@ -89,7 +93,8 @@ run_request validate_run(const double* points, std::int64_t n, std::int64_t d, c
     return call;
 }
 
-void validate_mst(const double* points, std::int64_t n, std::int64_t d, const std::int32_t* parent_out,
+void validate_mst(const double* points, std::int64_t n, std::int64_t d, std::int32_t spanning_tree,
+                  const std::int32_t* parent_out,
                   const double* squared_edge_length_out, const double* edge_length_out, const std::int32_t* depth_out,
                   const std::int32_t* sibling_rank_out, const std::int32_t* order_out) {
     require_not_null(points, "points");
@@ -100,6 +105,7 @@ void validate_mst(const double* points, std::int64_t n, std::int64_t d, const st
     require_not_null(sibling_rank_out, "sibling_rank_out");
     require_not_null(order_out, "order_out");
     require_size(n, d);
+    require_spanning_tree(spanning_tree, "spanning_tree");
     require_finite(points, n, d, "points");
 }
 

@@ -19,7 +19,8 @@ run_request validate_run(const double* points, std::int64_t n, std::int64_t d, c
                          const cheeger_iso_tree* tree_out);
 
 /// Checks cheeger_iso_mst's arguments, or throws cheeger::error.
-void validate_mst(const double* points, std::int64_t n, std::int64_t d, const std::int32_t* parent_out,
+void validate_mst(const double* points, std::int64_t n, std::int64_t d, std::int32_t spanning_tree,
+                  const std::int32_t* parent_out,
                   const double* squared_edge_length_out, const double* edge_length_out, const std::int32_t* depth_out,
                   const std::int32_t* sibling_rank_out, const std::int32_t* order_out);
 

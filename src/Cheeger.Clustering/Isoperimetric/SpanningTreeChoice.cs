@@ -22,11 +22,8 @@ public static class SpanningTreeChoice
         return Automatic(n, d, IntrinsicDimension.Estimate(data));
     }
 
-    /// <summary>
-    /// The choice of <see cref="Automatic(Dataset)"/> for n points in d dimensions of the given intrinsic dimension
-    /// (<c>d</c> for data that fill their space; NaN, unknown, counts as <c>d</c>).
-    /// </summary>
-    public static SpanningTreeAlgorithm Automatic(int n, int d, double intrinsicDimension)
+    /// <summary>The choice for n points in d dimensions of the given intrinsic dimension (NaN, unknown, counts as d).</summary>
+    private static SpanningTreeAlgorithm Automatic(int n, int d, double intrinsicDimension)
     {
         bool muchLower = intrinsicDimension <= 0.5 * d; // false for NaN
         int dimension = muchLower ? (int)Math.Ceiling(intrinsicDimension) : d;

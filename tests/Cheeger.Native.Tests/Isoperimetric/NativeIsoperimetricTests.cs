@@ -101,8 +101,12 @@ public sealed class NativeIsoperimetricTests
         Assert.Contains("the squared distance between points 0 and 1 overflows a double", e.Message);
     }
 
-    [Fact]
-    public void TreeStageEqualsTheManagedPrim()
+    [Theory]
+    [InlineData(CheegerIsoSpanningTree.Auto)]
+    [InlineData(CheegerIsoSpanningTree.Prim)]
+    [InlineData(CheegerIsoSpanningTree.Boruvka)]
+    [InlineData(CheegerIsoSpanningTree.Kdtree)]
+    public void TreeStageEqualsTheManagedPrim(CheegerIsoSpanningTree algorithm)
     {
         Requirements.NativeLibrary();
         Dataset data = CsvDatasetReader.Load(RepositoryLayout.Data("yeast.csv"));
@@ -110,7 +114,7 @@ public sealed class NativeIsoperimetricTests
         using NativeContext context = NativeContext.Create(CheegerBackend.Cpu, 3);
         var tree = CheegerIsoTreeArrays.Allocate(data.Count);
 
-        CheegerIsoperimetric.MinimumSpanningTree(context, data.Points.Span, data.Dimension, tree);
+        CheegerIsoperimetric.MinimumSpanningTree(context, data.Points.Span, data.Dimension, tree, algorithm);
 
         Assert.Equal(expected.Parent, tree.Parent);
         Assert.Equal(expected.Order, tree.Order);
