@@ -153,11 +153,15 @@ void search_from(kdtree_boruvka_workspace& ws, std::int64_t position, Dimension 
     least = std::max(least, std::min(best, least_cut));
 }
 
-// The neighbour_count nearest other points of the point at `position` under the order (d2, vertex), nearest
-// first, as positions into `list` (-1 past the end when there are fewer other points). The same pruning as
-// search_from with the list's last entry as the bound, so the list is exact under rounding and ties alike.
+// The neighbour_count nearest other points of the point at `position` (in `leaf`) under the order (d2, vertex),
+// nearest first, as positions into `list` (-1 past the end when there are fewer other points). The same pruning
+// as search_from with the list's last entry as the bound, so the list is exact under rounding and ties alike,
+// and it is the same whatever order the points are met in (the order is strict). The search starts at the
+// point's own leaf and climbs: at each ancestor only the sibling is left to search, so the path from the root
+// costs one box bound per level rather than two and a stack round trip.
 template <class Dimension>
-void nearest_neighbours(const kd_tree& tree, std::int64_t position, Dimension d, std::int32_t* list) {
+void nearest_neighbours(const kd_tree& tree, const std::int32_t* node_parent, std::int32_t leaf,
+                        std::int64_t position, Dimension d, std::int32_t* list) {
     const std::int32_t* vertex_at = tree.vertex_at.data();
     const double* q = tree.coordinates.data() + position * d;
     double length[neighbour_count];
@@ -167,19 +171,8 @@ void nearest_neighbours(const kd_tree& tree, std::int64_t position, Dimension d,
         return found == neighbour_count && (bound > length[neighbour_count - 1] ||
                                             (bound == length[neighbour_count - 1] && least_vertex > vertex[neighbour_count - 1]));
     };
-
-    pending_node stack[search_stack_depth];
-    int top = 0;
-    stack[top++] = {0, 0.0};
-    while (top > 0) {
-        const pending_node at = stack[--top];
-        if (beaten_by_list(at.lower_bound, tree.least_vertex[size_t(at.node)])) continue;
-        const std::int32_t child = tree.first_child[size_t(at.node)];
-        if (child >= 0) {
-            push_children(tree, q, d, child, stack, top);
-            continue;
-        }
-        for (std::int32_t p = tree.begin[size_t(at.node)]; p < tree.end[size_t(at.node)]; ++p) {
+    const auto scan_leaf = [&](std::int32_t node) {
+        for (std::int32_t p = tree.begin[size_t(node)]; p < tree.end[size_t(node)]; ++p) {
             if (p == position) continue;
             const double d2 = squared_distance(q, tree.coordinates.data() + std::int64_t{p} * d, d);
             const std::int32_t u = vertex_at[p];
@@ -196,18 +189,54 @@ void nearest_neighbours(const kd_tree& tree, std::int64_t position, Dimension d,
             vertex[i] = u;
             list[i] = p;
         }
+    };
+
+    scan_leaf(leaf);
+    pending_node stack[search_stack_depth];
+    for (std::int32_t node = leaf; node != 0; node = node_parent[node]) {
+        const std::int32_t left = tree.first_child[size_t(node_parent[node])];
+        const std::int32_t sibling = node == left ? left + 1 : left;
+        int top = 0;
+        stack[top++] = {sibling, box_lower_bound(q, tree.low.data() + std::int64_t{sibling} * d,
+                                                 tree.high.data() + std::int64_t{sibling} * d, d)};
+        while (top > 0) {
+            const pending_node at = stack[--top];
+            if (beaten_by_list(at.lower_bound, tree.least_vertex[size_t(at.node)])) continue;
+            const std::int32_t child = tree.first_child[size_t(at.node)];
+            if (child >= 0) {
+                push_children(tree, q, d, child, stack, top);
+            } else {
+                scan_leaf(at.node);
+            }
+        }
     }
     for (int i = found; i < neighbour_count; ++i) list[i] = -1;
 }
 
-// Every vertex's neighbour list, on the pool.
+// Every vertex's neighbour list, on the pool, leaf by leaf.
 template <class Dimension>
-void neighbour_lists(thread_pool& pool, kdtree_boruvka_workspace& ws, std::int64_t n, Dimension d) {
-    const std::int64_t tasks = (n + positions_per_task - 1) / positions_per_task;
-    pool.parallel_for(tasks, [&](std::int64_t task, int) {
-        const std::int64_t end = std::min(n, (task + 1) * positions_per_task);
-        for (std::int64_t p = task * positions_per_task; p < end; ++p) {
-            nearest_neighbours(ws.tree, p, d, ws.neighbours.data() + p * neighbour_count);
+void neighbour_lists(thread_pool& pool, kdtree_boruvka_workspace& ws, Dimension d) {
+    const kd_tree& tree = ws.tree;
+    ws.node_parent.resize(size_t(tree.nodes()));
+    ws.leaves.clear();
+    ws.node_parent[0] = -1;
+    for (std::int64_t node = 0; node < tree.nodes(); ++node) {
+        const std::int32_t child = tree.first_child[size_t(node)];
+        if (child < 0) {
+            ws.leaves.push_back(static_cast<std::int32_t>(node));
+        } else {
+            ws.node_parent[size_t(child)] = ws.node_parent[size_t(child) + 1] = static_cast<std::int32_t>(node);
+        }
+    }
+    const auto leaves = static_cast<std::int64_t>(ws.leaves.size());
+    constexpr std::int64_t leaves_per_task = 16;
+    pool.parallel_for((leaves + leaves_per_task - 1) / leaves_per_task, [&](std::int64_t task, int) {
+        const std::int64_t end = std::min(leaves, (task + 1) * leaves_per_task);
+        for (std::int64_t l = task * leaves_per_task; l < end; ++l) {
+            const std::int32_t leaf = ws.leaves[size_t(l)];
+            for (std::int64_t p = tree.begin[size_t(leaf)]; p < tree.end[size_t(leaf)]; ++p) {
+                nearest_neighbours(tree, ws.node_parent.data(), leaf, p, d, ws.neighbours.data() + p * neighbour_count);
+            }
         }
     });
 }
@@ -309,7 +338,7 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
 
     ws.neighbours.resize(size_t(n * neighbour_count));
     ws.list_from.assign(size_t(n), 0);
-    with_fixed_dimension(d, [&](auto dimension) { neighbour_lists(pool, ws, n, dimension); });
+    with_fixed_dimension(d, [&](auto dimension) { neighbour_lists(pool, ws, dimension); });
 
     std::int64_t components = n;
     while (components > 1) {
