@@ -41,8 +41,6 @@ void level_decider::load(const decision_tree& tree) {
         potential_ = tree.potential_at;
         child_begin_ = tree.child_start;
         child_end_ = tree.child_start + 1;
-        vertex_of_ = tree.vertex_at;
-        parent_of_ = tree.parent_at;
         joined_[0] = 0;  // the root is never joined; every other entry is written by its parent
         return;
     }
@@ -96,9 +94,11 @@ void level_decider::renumber(const std::int32_t* bucket) {
     grow_buffer(own_potential_, n, "the decision potentials");
     grow_buffer(own_child_begin_, n, "the decision child starts");
     grow_buffer(own_child_end_, n, "the decision child ends");
-    grow_buffer(own_vertex_of_, n, "the decision vertices");
-    grow_buffer(own_parent_of_, n, "the decision parents");
-    grow_buffer(top_children_, n, "the decision top children");
+    std::int64_t top_child_count = 0;
+    for (std::int64_t p = 0; p < n; ++p) {
+        if (bucket[p] == chunks_) top_child_count += tree_.child_start[p + 1] - tree_.child_start[p];
+    }
+    grow_buffer(top_children_, top_child_count, "the decision top children");
     // Every slot's entries, on the pool (each position writes its own slot); the top's child lists after, on
     // the calling thread, in position order.
     const std::int32_t top = static_cast<std::int32_t>(chunks_);
@@ -110,8 +110,6 @@ void level_decider::renumber(const std::int32_t* bucket) {
             own_flow_[size_t(s)] = tree_.flow_at[p];
             own_weight_[size_t(s)] = tree_.weight_at[p];
             own_potential_[size_t(s)] = tree_.potential_at[p];
-            own_vertex_of_[size_t(s)] = tree_.vertex_at[p];
-            own_parent_of_[size_t(s)] = p == 0 ? -1 : slot[tree_.parent_at[p]];
             if (bucket[p] == top) continue;
             const std::int32_t first = tree_.child_start[p], last = tree_.child_start[p + 1];
             own_child_begin_[size_t(s)] = first < last ? slot[first] : 0;
@@ -131,8 +129,6 @@ void level_decider::renumber(const std::int32_t* bucket) {
     potential_ = own_potential_.data();
     child_begin_ = own_child_begin_.data();
     child_end_ = own_child_end_.data();
-    vertex_of_ = own_vertex_of_.data();
-    parent_of_ = own_parent_of_.data();
     joined_[size_t(slot[0])] = 0;  // the root is never joined; every other entry is written by its parent
 }
 
@@ -195,20 +191,22 @@ std::int64_t level_decider::count(double epsilon, bool strict) { return close_al
 std::int64_t level_decider::decide(double epsilon, bool strict, const decision_output& out) {
     const std::int64_t closed = close_all<true>(epsilon, strict);
     const std::int64_t n = tree_.n;
+    // Representatives by position (parents before children), reading each position's slot.
+    const std::int32_t* slot = chunks_ == 0 ? nullptr : scratch_.data();
+    const auto slot_of = [slot](std::int64_t p) { return slot == nullptr ? p : std::int64_t{slot[p]}; };
+    const std::int32_t* parent_at = tree_.parent_at;
+    const std::int32_t* vertex_at = tree_.vertex_at;
     std::int32_t* rep = representative_.data();
-    // Parents before children: the top (its own slots in breadth-first order) first, then the chunks.
-    const std::int64_t top = chunks_ == 0 ? 0 : bucket_start_[size_t(chunks_)];
-    const auto represent = [&](std::int64_t s) {
-        rep[s] = joined_[size_t(s)] != 0 ? rep[parent_of_[s]] : static_cast<std::int32_t>(s);
-    };
-    for (std::int64_t s = top; s < n; ++s) represent(s);
-    for (std::int64_t s = 0; s < top; ++s) represent(s);
-    for (std::int64_t s = 0; s < n; ++s) {
-        const std::int32_t v = vertex_of_[s];
-        out.value[v] = value_[size_t(s)];
-        out.good[v] = good_[size_t(s)];
-        out.joined[v] = joined_[size_t(s)];
-        out.representative[v] = vertex_of_[rep[s]];
+    for (std::int64_t p = 0; p < n; ++p) {
+        rep[p] = joined_[size_t(slot_of(p))] != 0 ? rep[parent_at[p]] : static_cast<std::int32_t>(p);
+    }
+    for (std::int64_t p = 0; p < n; ++p) {
+        const std::int32_t v = vertex_at[p];
+        const auto s = static_cast<std::size_t>(slot_of(p));
+        out.value[v] = value_[s];
+        out.good[v] = good_[s];
+        out.joined[v] = joined_[s];
+        out.representative[v] = vertex_at[rep[p]];
     }
     return closed;
 }

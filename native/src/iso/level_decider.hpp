@@ -60,20 +60,18 @@ private:
     const double* potential_ = nullptr;
     const std::int32_t* child_begin_ = nullptr;  // a slot's children: [child_begin_, child_end_), slots (or, for
     const std::int32_t* child_end_ = nullptr;    // the top, entries of top_children_)
-    const std::int32_t* vertex_of_ = nullptr;    // by slot: its vertex
-    const std::int32_t* parent_of_ = nullptr;    // by slot: its parent's slot, -1 for the root
     std::vector<std::int64_t> bucket_start_;     // chunks_ + 2: where each chunk's slots (and the top's) start
     std::vector<std::int64_t> chunk_counts_;     // closed sets per chunk
     // By slot.
     std::vector<double> value_;
     std::vector<std::uint8_t> good_;
     std::vector<std::uint8_t> joined_;
-    std::vector<std::int32_t> representative_;
+    std::vector<std::int32_t> representative_;  // by position
     // The renumbered tree (split only).
     std::vector<double> own_flow_, own_weight_, own_potential_;
-    std::vector<std::int32_t> own_child_begin_, own_child_end_, own_vertex_of_, own_parent_of_;
+    std::vector<std::int32_t> own_child_begin_, own_child_end_;
     std::vector<std::int32_t> top_children_;     // the top's children, in sibling order, as slots
-    std::vector<std::int32_t> scratch_;          // by position: subtree sizes, then slots
+    std::vector<std::int32_t> scratch_;          // by position: subtree sizes, then its slot
 };
 
 }  // namespace cheeger::iso
