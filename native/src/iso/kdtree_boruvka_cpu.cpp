@@ -235,7 +235,7 @@ void neighbour_lists(thread_pool& pool, kdtree_boruvka_workspace& ws, Dimension 
         for (std::int64_t l = task * leaves_per_task; l < end; ++l) {
             const std::int32_t leaf = ws.leaves[size_t(l)];
             for (std::int64_t p = tree.begin[size_t(leaf)]; p < tree.end[size_t(leaf)]; ++p) {
-                nearest_neighbours(tree, ws.node_parent.data(), leaf, p, d, ws.neighbours.data() + p * neighbour_count);
+                nearest_neighbours(tree, ws.node_parent.data(), leaf, p, d, ws.neighbours.get() + p * neighbour_count);
             }
         }
     });
@@ -297,7 +297,7 @@ void reports_without_search(thread_pool& pool, kdtree_boruvka_workspace& ws, std
             }
             ws.exact[size_t(p)] = 0;
             // Entries found inside stay inside (components only grow): the scan resumes where it stopped.
-            const std::int32_t* list = ws.neighbours.data() + p * neighbour_count;
+            const std::int32_t* list = ws.neighbours.get() + p * neighbour_count;
             std::uint8_t& from = ws.list_from[size_t(p)];
             if (from == neighbour_count) continue;
             std::int64_t i = from;
@@ -336,7 +336,12 @@ void kdtree_boruvka_tree(thread_pool& pool, kdtree_boruvka_workspace& ws, const 
         ws.bound_capacity = n;
     }
 
-    ws.neighbours.resize(size_t(n * neighbour_count));
+    // Not zeroed: every entry is written by neighbour_lists, whose threads then fault the pages in side by side
+    // (32 MB at n = 1e6, zeroed on the calling thread alone before).
+    if (ws.neighbour_capacity < n) {
+        ws.neighbours.reset(new std::int32_t[size_t(n * neighbour_count)]);
+        ws.neighbour_capacity = n;
+    }
     ws.list_from.assign(size_t(n), 0);
     with_fixed_dimension(d, [&](auto dimension) { neighbour_lists(pool, ws, dimension); });
 

@@ -24,7 +24,9 @@ struct kdtree_boruvka_workspace {
     boruvka_components components;             // by tree position (ids: positions, see vertex_numbering)
     std::vector<std::int32_t> node_component;  // by node: the one component of all its points, -1 when mixed
     std::vector<std::uint8_t> exact;           // n, by tree position: best_other[p] is its true least outgoing edge
-    std::vector<std::int32_t> neighbours;      // n x neighbour_count, by tree position: its nearest others' positions
+    // n x neighbour_count, by tree position: its nearest others' positions (allocated uninitialised).
+    std::unique_ptr<std::int32_t[]> neighbours;
+    std::int64_t neighbour_capacity = 0;
     std::vector<std::int32_t> node_parent;     // by node: its parent, -1 for the root
     std::vector<std::int32_t> leaves;          // the leaf nodes, in node order
     std::vector<std::uint8_t> list_from;       // n, by tree position: its first neighbour not known to be inside
