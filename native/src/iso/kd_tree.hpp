@@ -19,6 +19,7 @@ struct kd_tree {
     std::int64_t d = 0;
     std::vector<std::int32_t> vertex_at;    // n: the vertex at tree position p
     std::vector<double> coordinates;        // n x d: the coordinates of vertex_at[p], row p
+    std::vector<double> spare;              // n x d: the build's second buffer of rows
     std::vector<std::int32_t> begin;        // by node: its first position
     std::vector<std::int32_t> end;          // by node: one past its last position
     std::vector<std::int32_t> first_child;  // by node: the left child (the right one is next to it), -1 for a leaf
