@@ -36,29 +36,6 @@ constexpr double unbounded = std::numeric_limits<double>::infinity();
 template <std::int64_t D>
 using fixed_dimension = std::integral_constant<std::int64_t, D>;
 
-// Deep enough for any tree of int32 positions: a median split halves a range, so the depth is at most 32, and
-// a depth-first search keeps at most one pending sibling per level plus the node it is in.
-constexpr int search_stack_depth = 72;
-
-struct pending_node {
-    std::int32_t node;
-    double lower_bound;
-};
-
-// Pushes the children (first `child`, then child + 1) of a node with their box lower bounds from q, the nearer
-// last: a depth-first search pops it first, so its bound tightens before the farther child is tested.
-template <class Dimension>
-void push_children(const kd_tree& tree, const double* q, Dimension d, std::int32_t child, pending_node* stack,
-                   int& top) noexcept {
-    const double near_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child} * d,
-                                              tree.high.data() + std::int64_t{child} * d, d);
-    const double far_bound = box_lower_bound(q, tree.low.data() + std::int64_t{child + 1} * d,
-                                             tree.high.data() + std::int64_t{child + 1} * d, d);
-    const bool left_first = near_bound <= far_bound;
-    stack[top++] = left_first ? pending_node{child + 1, far_bound} : pending_node{child, near_bound};
-    stack[top++] = left_first ? pending_node{child, near_bound} : pending_node{child + 1, far_bound};
-}
-
 void lower_to(std::atomic<double>& bound, double value) noexcept {
     double current = bound.load(std::memory_order_relaxed);
     while (value < current && !bound.compare_exchange_weak(current, value, std::memory_order_relaxed)) {

@@ -20,18 +20,13 @@ std::int32_t nearest(const kd_tree& tree, const double* x) noexcept {
     const auto cannot_win = [&](std::int64_t node, double bound) {
         return best >= 0 && (bound > best_d2 || (bound == best_d2 && tree.least_vertex[size_t(node)] > best));
     };
-    // Depth-first with an explicit stack: a node's far child waits below its near one. The median split halves
-    // each range, so the stack holds at most one entry per level (under 64 for any int32 n).
-    struct pending {
-        std::int32_t node;
-        double bound;
-    };
-    pending stack[128];
+    // Depth-first with an explicit stack, the nearer child popped first (push_children).
+    pending_node stack[search_stack_depth];
     int top = 0;
     stack[top++] = {0, box_lower_bound(x, tree.low.data(), tree.high.data(), d)};
     while (top > 0) {
-        const pending item = stack[--top];
-        if (cannot_win(item.node, item.bound)) continue;
+        const pending_node item = stack[--top];
+        if (cannot_win(item.node, item.lower_bound)) continue;
         const std::int32_t left = tree.first_child[size_t(item.node)];
         if (left < 0) {
             for (std::int32_t p = tree.begin[size_t(item.node)]; p < tree.end[size_t(item.node)]; ++p) {
@@ -44,18 +39,7 @@ std::int32_t nearest(const kd_tree& tree, const double* x) noexcept {
             }
             continue;
         }
-        const std::int32_t right = left + 1;
-        const double left_bound =
-            box_lower_bound(x, tree.low.data() + std::int64_t{left} * d, tree.high.data() + std::int64_t{left} * d, d);
-        const double right_bound = box_lower_bound(x, tree.low.data() + std::int64_t{right} * d,
-                                                   tree.high.data() + std::int64_t{right} * d, d);
-        if (left_bound <= right_bound) {
-            stack[top++] = {right, right_bound};
-            stack[top++] = {left, left_bound};
-        } else {
-            stack[top++] = {left, left_bound};
-            stack[top++] = {right, right_bound};
-        }
+        push_children(tree, x, d, left, stack, top);
     }
     return best;
 }
