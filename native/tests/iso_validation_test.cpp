@@ -257,7 +257,7 @@ TEST_F(IsoRunValidation, StandardizingAFeatureThatDiffersOnlyBySubnormalsGivesZe
     EXPECT_EQ(labels, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1}));
 }
 
-TEST(IsoMstValidation, EveryOutputIsRequired) {
+TEST(IsoMstValidation, EveryOutputIsRequiredAndTheSpanningTreeMustBeAChoice) {
     auto context = make_context(CHEEGER_BACKEND_CPU, 1);
     ASSERT_TRUE(context);
     const std::vector<double> points = {0, 1, 2};
@@ -282,14 +282,6 @@ TEST(IsoMstValidation, EveryOutputIsRequired) {
                               e.data()),
               CHEEGER_STATUS_INVALID_ARGUMENT);
     EXPECT_EQ(error(), "cheeger_iso_mst: context is NULL");
-}
-
-TEST(IsoMstValidation, TheSpanningTreeMustBeAChoice) {
-    auto context = make_context(CHEEGER_BACKEND_CPU, 1);
-    ASSERT_TRUE(context);
-    const std::vector<double> points = {0, 1, 2};
-    std::vector<std::int32_t> a(3), b(3), c(3), e(3);
-    std::vector<double> f(3), g(3);
     EXPECT_EQ(cheeger_iso_mst(context.get(), points.data(), 3, 1, 4, a.data(), f.data(), g.data(), b.data(), c.data(),
                               e.data()),
               CHEEGER_STATUS_INVALID_ARGUMENT);
