@@ -19,15 +19,10 @@ public static class SpanningTreeChoice
         if (n >= KdtreeMinPoints(d)) return SpanningTreeAlgorithm.Kdtree;
         // Only a lower intrinsic dimension can still call for the kd-tree; the estimate costs well under Prim's n² d.
         if (n < CheegerConstants.IsoKdtreeMinPointsD2) return SpanningTreeAlgorithm.Prim;
-        return Automatic(n, d, IntrinsicDimension.Estimate(data));
-    }
-
-    /// <summary>The choice for n points in d dimensions of the given intrinsic dimension (NaN, unknown, counts as d).</summary>
-    private static SpanningTreeAlgorithm Automatic(int n, int d, double intrinsicDimension)
-    {
-        bool muchLower = intrinsicDimension <= 0.5 * d; // false for NaN
-        int dimension = muchLower ? (int)Math.Ceiling(intrinsicDimension) : d;
-        return n >= KdtreeMinPoints(dimension) ? SpanningTreeAlgorithm.Kdtree : SpanningTreeAlgorithm.Prim;
+        double intrinsic = IntrinsicDimension.Estimate(data);
+        bool muchLower = intrinsic <= 0.5 * d; // false for NaN
+        bool kdtree = muchLower && n >= KdtreeMinPoints((int)Math.Ceiling(intrinsic));
+        return kdtree ? SpanningTreeAlgorithm.Kdtree : SpanningTreeAlgorithm.Prim;
     }
 
     private static int KdtreeMinPoints(int d) => d switch
