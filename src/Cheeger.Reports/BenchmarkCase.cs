@@ -47,17 +47,34 @@ public sealed partial record BenchmarkCase(
         var metrics = benchmark.TryGetProperty("Metrics", out var list)
             ? list.EnumerateArray().ToDictionary(m => m.GetProperty("Descriptor").GetProperty("Id").GetString()!, m => m.GetProperty("Value").GetDouble())
             : new Dictionary<string, double>();
-        var job = JobName().Match(benchmark.GetProperty("DisplayInfo").GetString() ?? "");
         return new BenchmarkCase(
             benchmark.GetProperty("Type").GetString()!, benchmark.GetProperty("Method").GetString()!, parameters,
-            job.Success ? job.Groups[1].Value : "unknown", mean, allocated, metrics);
+            JobOf(benchmark.GetProperty("DisplayInfo").GetString() ?? ""), mean, allocated, metrics);
+    }
+
+    /// <summary>
+    /// The job's name, or for a job BenchmarkDotNet named itself ("Job-DHSZFT": no name given, as for a suite's own
+    /// mutator over the default job) its characteristics but the toolchain, which say what the name would.
+    /// </summary>
+    private static string JobOf(string displayInfo)
+    {
+        var job = JobName().Match(displayInfo);
+        if (!job.Success) return "unknown";
+        if (!GeneratedJobId().IsMatch(job.Groups[1].Value)) return job.Groups[1].Value;
+        var characteristics = job.Groups[2].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Where(c => !c.StartsWith("Toolchain=", StringComparison.Ordinal));
+        return string.Join(", ", characteristics);
     }
 
     /// <summary>"Name: value" or "Name: \"text\"" in a full name's argument list.</summary>
     [GeneratedRegex(@"(\w+): (?:""([^""]*)""|([^,)]*))")]
     private static partial Regex FullNameParameter();
 
-    /// <summary>"KMeansIterationBenchmarks.Pass: ShortRun(IterationCount=3, ...) [N=...]": the job's name after the colon.</summary>
-    [GeneratedRegex(@":\s*([A-Za-z0-9_]+)\(")]
+    /// <summary>"KMeansIterationBenchmarks.Pass: ShortRun(IterationCount=3, ...) [N=...]": the job's name after the colon and its characteristics.</summary>
+    [GeneratedRegex(@":\s*([A-Za-z0-9_-]+)\(([^)]*)\)")]
     private static partial Regex JobName();
+
+    /// <summary>BenchmarkDotNet's id for a job given none: "Job-" and six letters or digits.</summary>
+    [GeneratedRegex(@"^Job-[A-Z0-9]+$")]
+    private static partial Regex GeneratedJobId();
 }

@@ -14,10 +14,13 @@ internal static class ExportFixture
 
     /// <summary>
     /// A case: suite, parameters ("N=10000&amp;K=10&amp;Backend=serial"), mean in ms, ms/pass (or none), bytes allocated,
-    /// the benchmark method, and further metrics by id.
+    /// the benchmark method, further metrics by id, and the job's display text.
     /// </summary>
     public sealed record Case(string Suite, string Parameters, double MeanMs, double? PassMs = null, long Bytes = 0,
-        string Method = "Run", IReadOnlyDictionary<string, double>? Metrics = null);
+        string Method = "Run", IReadOnlyDictionary<string, double>? Metrics = null, string Job = ShortRunJob);
+
+    /// <summary>The job as BenchmarkDotNet's display text names it.</summary>
+    public const string ShortRunJob = "ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3)";
 
     /// <summary>Writes the export of <paramref name="cases"/> to <paramref name="path"/> and returns the path.</summary>
     public static string Write(string path, params Case[] cases)
@@ -33,7 +36,7 @@ internal static class ExportFixture
             },
             Benchmarks = cases.Select(c => new
             {
-                DisplayInfo = $"{c.Suite}.{c.Method}: ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3) [{c.Parameters.Replace('&', ',')}]",
+                DisplayInfo = $"{c.Suite}.{c.Method}: {c.Job} [{c.Parameters.Replace('&', ',')}]",
                 Namespace = "Cheeger.Benchmarks",
                 Type = c.Suite,
                 Method = c.Method,

@@ -123,6 +123,19 @@ public sealed class TableTests : IDisposable
     }
 
     [Fact]
+    public void AJobBenchmarkDotNetNamedItselfIsCaptionedByItsCharacteristics()
+    {
+        // A suite's own mutator over the default job (SpanningTreeScaleConfig) runs as "Job-" and a generated id.
+        var export = BenchmarkExport.Load(ExportFixture.Write(_folder.File("scale.json"),
+            new ExportFixture.Case("SpanningTreeScaleBenchmarks", "Data=uniform&N=100000", MeanMs: 5,
+                Job: "Job-DHSZFT(Toolchain=InProcessEmitToolchain, IterationCount=1, RunStrategy=Monitoring, WarmupCount=0)")));
+
+        string caption = ExportCaption.Of(export);
+
+        Assert.StartsWith("_From `scale.json` (job IterationCount=1, RunStrategy=Monitoring, WarmupCount=0): Fixture CPU 9000", caption);
+    }
+
+    [Fact]
     public void AnExportWithoutADateInItsTitleIsRefusedByName()
     {
         string path = ExportFixture.Write(_folder.File("undated.json"), new ExportFixture.Case("IsoperimetricBenchmarks", "Input=wine&Backend=serial", MeanMs: 5));
