@@ -36,7 +36,7 @@ CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** name);
 /* TEST ONLY. The least size of the subtrees ("pieces") into which the CPU isoperimetric decision procedure cuts
  * a tree to split it over the context's threads, for trees loaded on the calling thread; 0 restores the default
  * (4096). Results must not depend on it. */
-CHEEGER_API cheeger_status cheeger_testing_set_iso_min_parallel_width(int64_t width);
+CHEEGER_API cheeger_status cheeger_testing_set_iso_min_decision_piece(int64_t size);
 
 /* Device operations that cheeger_testing_fail_device_operation_after can make fail. */
 #define CHEEGER_TESTING_DEVICE_ALLOCATION 0 /* cudaMalloc fails with cudaErrorMemoryAllocation */

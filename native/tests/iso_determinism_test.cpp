@@ -47,20 +47,20 @@ TEST(IsoDeterminism, EveryThreadCountGivesTheSameResult) {
     }
 }
 
-TEST(IsoDeterminism, SplittingLevelsOverThreadsChangesNothing) {
+TEST(IsoDeterminism, SplittingTheDecisionIntoSubtreesOverThreadsChangesNothing) {
     const auto points = cheeger_test::blob_points(3000, 2, 4, 23);
     auto params = iso_params(8);
     auto one = make_context(CHEEGER_BACKEND_CPU, 1);
     const iso_outcome reference = run_iso(one.get(), points, 2, params);
-    for (std::int64_t width : {1, 2, 7}) {
-        SCOPED_TRACE(width);
-        ASSERT_EQ(cheeger_testing_set_iso_min_parallel_width(width), CHEEGER_STATUS_OK);
+    for (std::int64_t piece : {1, 2, 7}) {
+        SCOPED_TRACE(piece);
+        ASSERT_EQ(cheeger_testing_set_iso_min_decision_piece(piece), CHEEGER_STATUS_OK);
         for (int threads : {2, 3}) {
             auto context = make_context(CHEEGER_BACKEND_CPU, threads);
             expect_same_run(reference, run_iso(context.get(), points, 2, params));
         }
     }
-    ASSERT_EQ(cheeger_testing_set_iso_min_parallel_width(0), CHEEGER_STATUS_OK);
+    ASSERT_EQ(cheeger_testing_set_iso_min_decision_piece(0), CHEEGER_STATUS_OK);
 }
 
 TEST(IsoDeterminism, RepeatedCallsOnOneContextAgreeAndAllocateNothing) {

@@ -9,7 +9,7 @@
 #include "core/thread_pool.hpp"
 #include "iso/decision_layout.hpp"
 #include "iso/iso_workspace.hpp"
-#include "iso/level_decider.hpp"
+#include "iso/subtree_decider.hpp"
 #include "iso_call.hpp"
 
 namespace {
@@ -116,11 +116,11 @@ const std::vector<decision_case> decision_cases = {
      {0, 1, 0, 0, 0, 1, 1, 1}, {0, 0, 1, 1, 0, 0, 0, 0}, {0, 1, 1, 1, 4, 5, 6, 7}},
 };
 
-class IsoLevelDecider : public ::testing::TestWithParam<std::tuple<int, std::int64_t>> {};
+class IsoSubtreeDecider : public ::testing::TestWithParam<std::tuple<int, std::int64_t>> {};
 
-TEST_P(IsoLevelDecider, DecisionArraysOfTheSpec) {
-    const auto [threads, min_width] = GetParam();
-    cheeger::iso::set_min_parallel_width_override(min_width);
+TEST_P(IsoSubtreeDecider, DecisionArraysOfTheSpec) {
+    const auto [threads, min_piece] = GetParam();
+    cheeger::iso::set_min_piece_size_override(min_piece);
     const auto tree = spec_tree();
     cheeger::thread_pool pool(threads);
     cheeger::iso::workspace ws;
@@ -128,7 +128,7 @@ TEST_P(IsoLevelDecider, DecisionArraysOfTheSpec) {
     const auto layout = cheeger::iso::build_decision_layout(ws, 8, 0, tree.parent.data(), nullptr,
                                                             tree.parent_flow.data(), tree.vertex_weight.data(),
                                                             tree.potential.data());
-    cheeger::iso::level_decider decider(pool);
+    cheeger::iso::subtree_decider decider(pool);
     decider.load(layout);
     for (const decision_case& c : decision_cases) {
         SCOPED_TRACE(c.epsilon);
@@ -144,10 +144,10 @@ TEST_P(IsoLevelDecider, DecisionArraysOfTheSpec) {
     }
     // Strict and non-strict differ exactly at a set cost: at 1/3, {4,5,6} closes only non-strictly.
     EXPECT_EQ(decider.count(1.0 / 3.0, false) - decider.count(1.0 / 3.0, true), 1);
-    cheeger::iso::set_min_parallel_width_override(0);
+    cheeger::iso::set_min_piece_size_override(0);
 }
 
-INSTANTIATE_TEST_SUITE_P(ThreadsAndSplits, IsoLevelDecider,
+INSTANTIATE_TEST_SUITE_P(ThreadsAndSplits, IsoSubtreeDecider,
                          ::testing::Values(std::make_tuple(1, 0), std::make_tuple(2, 1), std::make_tuple(3, 1),
                                            std::make_tuple(8, 1), std::make_tuple(8, 2)));
 

@@ -4,7 +4,7 @@
 #include "core/cpu_kernel_family.hpp"
 #include "core/require.hpp"
 #include "core/translate_exceptions.hpp"
-#include "iso/level_decider.hpp"
+#include "iso/subtree_decider.hpp"
 #include "kmeans/kmeans_workspace.hpp"
 
 #if defined(CHEEGER_CUDA_EMULATION)
@@ -45,10 +45,10 @@ extern "C" CHEEGER_API cheeger_status cheeger_testing_cpu_kernel(const char** na
     });
 }
 
-extern "C" CHEEGER_API cheeger_status cheeger_testing_set_iso_min_parallel_width(int64_t width) {
-    return cheeger::translate_exceptions("cheeger_testing_set_iso_min_parallel_width", [&] {
-        cheeger::require(width >= 0, "width = ", width, " must be >= 0 (0 = the default)");
-        cheeger::iso::set_min_parallel_width_override(width);
+extern "C" CHEEGER_API cheeger_status cheeger_testing_set_iso_min_decision_piece(int64_t size) {
+    return cheeger::translate_exceptions("cheeger_testing_set_iso_min_decision_piece", [&] {
+        cheeger::require(size >= 0, "size = ", size, " must be >= 0 (0 = the default)");
+        cheeger::iso::set_min_piece_size_override(size);
     });
 }
 

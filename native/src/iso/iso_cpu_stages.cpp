@@ -6,7 +6,7 @@
 #include "iso/graph_degree_cpu.hpp"
 #include "iso/intrinsic_dimension.hpp"
 #include "iso/kdtree_boruvka_cpu.hpp"
-#include "iso/level_decider.hpp"
+#include "iso/subtree_decider.hpp"
 #include "iso/nearest_fill_cpu.hpp"
 #include "iso/prim_cpu.hpp"
 
@@ -62,7 +62,7 @@ private:
     prim_workspace prim_;
     boruvka_components boruvka_;
     kdtree_boruvka_workspace kdtree_;
-    level_decider decider_;
+    subtree_decider decider_;
     nearest_fill_workspace fill_;
 };
 

@@ -17,15 +17,15 @@
 namespace cheeger::iso {
 
 /// The default least number of vertices of a piece (handing a chunk to the pool costs a few thousand
-/// vertices' work); the name is the test hook's (cheeger_testing_set_iso_min_parallel_width).
-inline constexpr std::int64_t default_min_parallel_width = 4096;
+/// vertices' work).
+inline constexpr std::int64_t default_min_piece_size = 4096;
 
-/// Test hook (cheeger_testing.h): the least piece size for trees loaded on this thread; 0 = default.
-void set_min_parallel_width_override(std::int64_t width) noexcept;
+/// Test hook (cheeger_testing_set_iso_min_decision_piece): the least piece size for trees loaded on this thread; 0 = default.
+void set_min_piece_size_override(std::int64_t size) noexcept;
 
-class level_decider {
+class subtree_decider {
 public:
-    explicit level_decider(thread_pool& pool) noexcept : pool_(pool) {}
+    explicit subtree_decider(thread_pool& pool) noexcept : pool_(pool) {}
 
     /// Takes the tree (the view must stay valid), grows the buffers for it and cuts it into pieces.
     void load(const decision_tree& tree);

@@ -1,4 +1,4 @@
-#include "iso/level_decider.hpp"
+#include "iso/subtree_decider.hpp"
 
 #include <algorithm>
 
@@ -8,7 +8,7 @@ namespace cheeger::iso {
 
 namespace {
 
-thread_local std::int64_t tls_min_parallel_width = 0;
+thread_local std::int64_t tls_min_piece_size = 0;
 
 // Pieces per participant (at most): small pieces let the chunks come out even.
 constexpr std::int64_t pieces_per_participant = 16;
@@ -18,9 +18,9 @@ constexpr std::int64_t chunks_per_participant = 4;
 
 }  // namespace
 
-void set_min_parallel_width_override(std::int64_t width) noexcept { tls_min_parallel_width = width; }
+void set_min_piece_size_override(std::int64_t size) noexcept { tls_min_piece_size = size; }
 
-void level_decider::load(const decision_tree& tree) {
+void subtree_decider::load(const decision_tree& tree) {
     tree_ = tree;
     const std::int64_t n = tree.n;
     grow_buffer(value_, n, "the decision values");
@@ -29,7 +29,7 @@ void level_decider::load(const decision_tree& tree) {
     grow_buffer(representative_, n, "the decision representatives");
 
     const std::int64_t participants = pool_.size();
-    const std::int64_t min_piece = tls_min_parallel_width > 0 ? tls_min_parallel_width : default_min_parallel_width;
+    const std::int64_t min_piece = tls_min_piece_size > 0 ? tls_min_piece_size : default_min_piece_size;
     const std::int64_t piece_size =
         std::max(min_piece, (n + participants * pieces_per_participant - 1) / (participants * pieces_per_participant));
     chunks_ = participants > 1 && n > piece_size ? participants * chunks_per_participant : 0;
@@ -78,7 +78,7 @@ void level_decider::load(const decision_tree& tree) {
 // Slots by bucket, each run in position order (a counting sort), and the tree in them. The children of a vertex
 // below the top are contiguous positions of its own piece, so they stay contiguous slots; the top's children
 // span buckets and are listed.
-void level_decider::renumber(const std::int32_t* bucket) {
+void subtree_decider::renumber(const std::int32_t* bucket) {
     const std::int64_t n = tree_.n;
     std::int64_t* start = bucket_start_.data();
     std::fill_n(start, chunks_ + 2, 0);
@@ -133,7 +133,7 @@ void level_decider::renumber(const std::int32_t* bucket) {
 }
 
 template <bool Strict, bool Listed, bool Record>
-std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double epsilon) noexcept {
+std::int64_t subtree_decider::close(std::int64_t begin, std::int64_t end, double epsilon) noexcept {
     const std::int32_t* child_begin = child_begin_;
     const std::int32_t* child_end = child_end_;
     const std::int32_t* listed = top_children_.data();
@@ -164,7 +164,7 @@ std::int64_t level_decider::close(std::int64_t begin, std::int64_t end, double e
 }
 
 template <bool Record>
-std::int64_t level_decider::close_bucket(std::int64_t bucket, double epsilon, bool strict) noexcept {
+std::int64_t subtree_decider::close_bucket(std::int64_t bucket, double epsilon, bool strict) noexcept {
     const std::int64_t begin = bucket_start_[size_t(bucket)], end = bucket_start_[size_t(bucket) + 1];
     if (bucket == chunks_) {
         return strict ? close<true, true, Record>(begin, end, epsilon) : close<false, true, Record>(begin, end, epsilon);
@@ -173,7 +173,7 @@ std::int64_t level_decider::close_bucket(std::int64_t bucket, double epsilon, bo
 }
 
 template <bool Record>
-std::int64_t level_decider::close_all(double epsilon, bool strict) {
+std::int64_t subtree_decider::close_all(double epsilon, bool strict) {
     if (chunks_ == 0) {
         return strict ? close<true, false, Record>(0, tree_.n, epsilon) : close<false, false, Record>(0, tree_.n, epsilon);
     }
@@ -186,9 +186,9 @@ std::int64_t level_decider::close_all(double epsilon, bool strict) {
 }
 
 // The search's decisions need only the count: the join flags (a byte per vertex written) are left out.
-std::int64_t level_decider::count(double epsilon, bool strict) { return close_all<false>(epsilon, strict); }
+std::int64_t subtree_decider::count(double epsilon, bool strict) { return close_all<false>(epsilon, strict); }
 
-std::int64_t level_decider::decide(double epsilon, bool strict, const decision_output& out) {
+std::int64_t subtree_decider::decide(double epsilon, bool strict, const decision_output& out) {
     const std::int64_t closed = close_all<true>(epsilon, strict);
     const std::int64_t n = tree_.n;
     // Representatives by position (parents before children), reading each position's slot.
