@@ -6,9 +6,9 @@
 #include "iso/graph_degree_cpu.hpp"
 #include "iso/intrinsic_dimension.hpp"
 #include "iso/kdtree_boruvka_cpu.hpp"
-#include "iso/subtree_decider.hpp"
 #include "iso/nearest_fill_cpu.hpp"
 #include "iso/prim_cpu.hpp"
+#include "iso/subtree_decider.hpp"
 
 namespace cheeger::iso {
 

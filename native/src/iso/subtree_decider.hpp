@@ -20,7 +20,8 @@ namespace cheeger::iso {
 /// vertices' work).
 inline constexpr std::int64_t default_min_piece_size = 4096;
 
-/// Test hook (cheeger_testing_set_iso_min_decision_piece): the least piece size for trees loaded on this thread; 0 = default.
+/// Test hook (cheeger_testing_set_iso_min_decision_piece): the least piece size for trees loaded on this thread;
+/// 0 = default.
 void set_min_piece_size_override(std::int64_t size) noexcept;
 
 class subtree_decider {
